@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { swaggerUI } from '@hono/swagger-ui';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './app-env.js';
+import type { AppDeps } from './deps.js';
+import { AppError } from './errors.js';
+import { identify } from './middleware/auth.js';
+import { problem } from './middleware/problem.js';
+import { router } from './middleware/router.js';
+import { authRoutes } from './routes/auth.js';
+import { channelRoutes } from './routes/channels.js';
+import { fulfilmentRoutes } from './routes/fulfilment.js';
+import { healthRoutes } from './routes/health.js';
+import { orderRoutes } from './routes/orders.js';
+
+export interface AppOptions {
+  /** Folder of the built web app; served at `/` when present. */
+  webRoot?: string;
+}
+
+/**
+ * The one app factory. Handlers read their dependencies from the context, so tests hand in a PGlite
+ * database, a fixed clock and fake channels without touching module state.
+ */
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const app = router();
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    c.set('requestId', requestId);
+    c.set('deps', deps);
+    c.set('logger', deps.logger.child({ requestId }));
+    c.header('x-request-id', requestId);
+    const started = performance.now();
+    await next();
+    // Method, route and status only: paths carry ids, never buyer data, and bodies are never logged.
+    c.get('logger').info('request', {
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
+  app.use('/api/*', identify);
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return problem(c, err.status, err.code, err.message, err.details);
+    c.get('logger')?.error('unhandled error', { err });
+    return problem(c, 500, 'internal_error', 'Something went wrong on our side; the request id identifies it in the logs.');
+  });
+
+  const routes = app
+    .route('/', healthRoutes)
+    .route('/', authRoutes)
+    .route('/', orderRoutes)
+    .route('/', channelRoutes)
+    .route('/', fulfilmentRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'sd_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Shipdesk API', version: '0.1.0', description: 'Orders, picking, packing, shipping and channel sync.' },
+  });
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+  app.all('/api/*', (c) => problem(c, 404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`));
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.use('/*', serveStatic({ root: webRoot }));
+    // Client-side routes (/orders/ord_…) get the app shell.
+    app.get('*', (c) => c.html(indexHtml));
+  }
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { createDb, type DbHandle } from '../db/client.js';
+import type { FetchLike } from './channels/http.js';
+import { createConnectorFactory } from './channels/registry.js';
+import { type Clock, systemClock } from './clock.js';
+import type { AppConfig } from './config.js';
+import type { AppDeps } from './deps.js';
+import { startJobQueue } from './jobs/job-queue.js';
+import type { Logger } from './logger.js';
+import { createSecretBox, loadSecretKey } from './security/secret-box.js';
+
+export interface System {
+  deps: AppDeps;
+  handle: DbHandle;
+  stop(): Promise<void>;
+}
+
+/** Database (migrated), job queue and the rest of the dependencies, for the server, the worker and tests. */
+export async function startSystem(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'secretsKey' | 'publicUrl'> & { pgliteDir?: string },
+  logger: Logger,
+  overrides: { clock?: Clock; fetch?: FetchLike; secretsKey?: Buffer } = {},
+): Promise<System> {
+  const handle = await createDb({ url: config.databaseUrl, dataDir: config.pgliteDir ?? join(config.dataDir, 'pglite') });
+  const jobs = await startJobQueue(handle, logger);
+  const key = overrides.secretsKey ?? loadSecretKey(config.secretsKey, join(config.dataDir, 'secrets.key'));
+  const deps: AppDeps = {
+    db: handle.db,
+    jobs,
+    clock: overrides.clock ?? systemClock,
+    logger,
+    secrets: createSecretBox(key),
+    connectors: createConnectorFactory(overrides.fetch),
+    isSecureCookies: config.publicUrl?.startsWith('https://') ?? false,
+    ping: () => handle.ping(),
+  };
+  return {
+    deps,
+    handle,
+    async stop() {
+      await jobs.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { type FetchLike, type HttpMethod, requestJson } from '../http.js';
+
+/**
+ * HTTP access to one Mirakl seller API. The spec's security scheme `Shop-API-Key` is an apiKey in the
+ * `Authorization` header holding the bare key (no "Bearer" prefix). Every seller operation takes an
+ * optional `shop_id` query parameter for users with access to several shops.
+ */
+export interface MiraklClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  shopId?: number | string | null;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface MiraklClient {
+  get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
+  postMultipart<T>(path: string, form: FormData): Promise<T>;
+}
+
+export function createMiraklClient(options: MiraklClientOptions): MiraklClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const http = { channel: 'mirakl', fetch: options.fetch, timeoutMs: options.timeoutMs };
+  const headers = { authorization: options.apiKey };
+
+  function url(path: string, query: Record<string, QueryValue> = {}): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null) params.set(key, String(value));
+    }
+    if (options.shopId !== undefined && options.shopId !== null) params.set('shop_id', String(options.shopId));
+    const qs = params.toString();
+    return `${base}${path}${qs ? `?${qs}` : ''}`;
+  }
+
+  function send<T>(method: HttpMethod, path: string, extra: { json?: unknown; body?: BodyInit }, query = {}) {
+    return requestJson<T>({ method, url: url(path, query), headers, ...extra }, http);
+  }
+
+  return {
+    get: (path, query) => send('GET', path, {}, query),
+    put: (path, body) => send('PUT', path, body === undefined ? {} : { json: body }),
+    postMultipart: (path, form) => send('POST', path, { body: form }),
+  };
+}

@@ -1,0 +1,142 @@
+import type { PulledOrder } from '../canonical.js';
+import { type ChannelConnector, ChannelError, type PullPage, type StockUpdate } from '../connector.js';
+import type { FetchLike } from '../http.js';
+import { createMiraklClient } from './client.js';
+import { mapMiraklOrder, SHIPPED_STATES } from './mapper.js';
+import { buildStockCsv } from './stock-csv.js';
+import { MiraklOrderPage, peekOrder } from './wire.js';
+
+export interface MiraklConnectorOptions {
+  baseUrl: string;
+  apiKey: string;
+  shopId?: number | string | null;
+  fetch?: FetchLike;
+  /** OR11 page size; Mirakl caps `max` at 100. */
+  pageSize?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Continuation of one pull. OR11 can only sort by creation date, so a later page may hold orders updated
+ * before the greatest `last_updated_date` of an earlier page: the cursor may only move once the last page
+ * is in. Until then every page reports the cursor the pull started from.
+ */
+interface PageToken {
+  offset: number;
+  since: string | null;
+  maxSeen: string | null;
+}
+
+function encodeToken(token: PageToken): string {
+  return Buffer.from(JSON.stringify(token)).toString('base64url');
+}
+
+function decodeToken(text: string): PageToken {
+  try {
+    const token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as PageToken;
+    if (Number.isInteger(token.offset) && token.offset >= 0) return token;
+  } catch {
+    // Reported below.
+  }
+  throw new ChannelError('mirakl page token is not one this connector issued', 'mirakl_bad_page_token', false);
+}
+
+function later(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}
+
+export function createMiraklConnector(options: MiraklConnectorOptions): ChannelConnector {
+  const client = createMiraklClient(options);
+  const pageSize = Math.min(Math.max(options.pageSize ?? 100, 1), 100);
+  const orderPath = (id: string) => `/api/orders/${encodeURIComponent(id)}`;
+
+  async function listOrders(query: Record<string, string | number | boolean | null>): Promise<MiraklOrderPage> {
+    const body = await client.get<unknown>('/api/orders', query);
+    const page = MiraklOrderPage.safeParse(body);
+    if (!page.success) {
+      throw new ChannelError('mirakl OR11 answered a body without orders/total_count', 'mirakl_bad_response', true);
+    }
+    return page.data;
+  }
+
+  return {
+    type: 'mirakl',
+
+    async pullOrders({ cursor, pageToken }): Promise<PullPage> {
+      const token = pageToken ? decodeToken(pageToken) : { offset: 0, since: cursor, maxSeen: null };
+      // OR11: start_update_date is inclusive (Mirakl even subtracts a safety delta), so boundary orders
+      // come back on the next pull; ingest is idempotent on (channel, order_id).
+      const page = await listOrders({
+        start_update_date: token.since,
+        sort: 'dateCreated',
+        paginate: true,
+        offset: token.offset,
+        max: pageSize,
+      });
+      let maxSeen = token.maxSeen;
+      const orders: PulledOrder[] = page.orders.map((raw) => {
+        maxSeen = later(maxSeen, peekOrder(raw).lastUpdated);
+        return mapMiraklOrder(raw);
+      });
+      const nextOffset = token.offset + page.orders.length;
+      const hasMore = page.orders.length > 0 && nextOffset < page.total_count;
+      return {
+        orders,
+        hasMore,
+        nextCursor: hasMore ? token.since : (maxSeen ?? token.since),
+        pageToken: hasMore ? encodeToken({ offset: nextOffset, since: token.since, maxSeen }) : null,
+      };
+    },
+
+    async acceptLines(externalOrderId, decisions) {
+      const body = { order_lines: decisions.map((d) => ({ accepted: d.accepted, id: d.externalLineId })) };
+      await client.put(`${orderPath(externalOrderId)}/accept`, body);
+    },
+
+    async confirmShipment(confirmation) {
+      // OR23 then OR24. Mirakl ships the whole order here; `lines` matters only to channels that split.
+      // OR23 is a plain overwrite, so repeating it after an ambiguous failure is harmless.
+      const tracking: Record<string, string> = {
+        carrier_code: confirmation.carrierCode,
+        carrier_name: confirmation.carrierName,
+        tracking_number: confirmation.trackingNumber,
+      };
+      if (confirmation.carrierUrl) tracking.carrier_url = confirmation.carrierUrl;
+      await client.put(`${orderPath(confirmation.externalOrderId)}/tracking`, tracking);
+      await client.put(`${orderPath(confirmation.externalOrderId)}/ship`);
+    },
+
+    async readShipmentState(externalOrderId) {
+      const page = await listOrders({ order_ids: externalOrderId, paginate: true, offset: 0, max: 1 });
+      const raw = page.orders.find((o) => peekOrder(o).orderId === externalOrderId);
+      if (!raw) {
+        throw new ChannelError(`mirakl order ${externalOrderId} was not found`, 'mirakl_order_not_found', false);
+      }
+      const tracking = (raw as { shipping_tracking?: unknown }).shipping_tracking;
+      return {
+        shipped: SHIPPED_STATES.has(peekOrder(raw).state ?? ''),
+        trackingNumber: typeof tracking === 'string' && tracking !== '' ? tracking : null,
+      };
+    },
+
+    async pushStock(updates: StockUpdate[]) {
+      if (updates.length === 0) return;
+      const form = new FormData();
+      form.set('file', new Blob([buildStockCsv(updates)], { type: 'text/csv' }), 'stock.csv');
+      await client.postMultipart('/api/offers/stock/imports', form);
+    },
+
+    async testConnection() {
+      try {
+        const shop = await client.get<{ shop_id?: unknown; shop_name?: unknown }>('/api/account');
+        return { ok: true, message: `Connected to Mirakl shop "${String(shop?.shop_name)}" (${String(shop?.shop_id)})` };
+      } catch (err) {
+        if (!(err instanceof ChannelError)) throw err;
+        if (err.code === 'channel_unauthorized') return { ok: false, message: 'Mirakl rejected the API key' };
+        return { ok: false, message: err.message };
+      }
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Database } from '../db/client.js';
+import type { ChannelConnector } from './channels/connector.js';
+import type { Clock } from './clock.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import type { Logger } from './logger.js';
+import type { SecretBox } from './security/secret-box.js';
+
+/** Builds a connector for a channel row; tests swap in one that talks to a fake through app.fetch. */
+export type ConnectorFactory = (channel: {
+  id: string;
+  type: string;
+  settings: Record<string, unknown>;
+  credentials: unknown;
+}) => ChannelConnector;
+
+export interface AppDeps {
+  db: Database;
+  jobs: JobQueue;
+  clock: Clock;
+  logger: Logger;
+  secrets: SecretBox;
+  connectors: ConnectorFactory;
+  /** Cookies get `Secure` when the public origin is https. */
+  isSecureCookies: boolean;
+  /** Readiness: the database answers. */
+  ping(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import PgBoss from 'pg-boss';
+import { type DbHandle, type Executor, transactionExecutor } from '../../db/client.js';
+import type { Logger } from '../logger.js';
+import { queues } from './queues.js';
+
+export interface SendOptions {
+  /** Queue the job inside this transaction: it exists if and only if the transaction commits. */
+  tx?: Executor;
+  singletonKey?: string;
+  startAfterSeconds?: number;
+}
+
+/** The narrow face of pg-boss the services see; tests and services never touch pg-boss directly. */
+export interface JobQueue {
+  send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+  boss: PgBoss;
+}
+
+export async function startJobQueue(handle: DbHandle, logger: Logger): Promise<JobQueue> {
+  const boss = new PgBoss({
+    ...handle.boss,
+    schema: 'pgboss',
+    // Maintenance (archiving, expiry) runs in every process; pg-boss coordinates it through the database.
+    maintenanceIntervalSeconds: 60,
+    ...('connectionString' in handle.boss ? { max: 4 } : {}),
+  });
+  boss.on('error', (err) => logger.error('job queue error', { err }));
+  await boss.start();
+  await boss.createQueue(queues.pullChannel, { name: queues.pullChannel, policy: 'stately', retryLimit: 0 });
+  await boss.createQueue(queues.acceptOrder, {
+    name: queues.acceptOrder,
+    retryLimit: 8,
+    retryDelay: 5,
+    retryBackoff: true,
+  });
+  await boss.createQueue(queues.pushShipmentDead, { name: queues.pushShipmentDead });
+  await boss.createQueue(queues.pushShipment, {
+    name: queues.pushShipment,
+    retryLimit: 12,
+    retryDelay: 5,
+    retryBackoff: true,
+    deadLetter: queues.pushShipmentDead,
+  });
+  await boss.createQueue(queues.tick, { name: queues.tick, policy: 'singleton' });
+  return {
+    boss,
+    send(name, data, options = {}) {
+      return boss.send(name, data, {
+        ...(options.tx ? { db: transactionExecutor(options.tx) } : {}),
+        ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+        ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      });
+    },
+  };
+}

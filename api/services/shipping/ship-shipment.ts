@@ -1,0 +1,75 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.js';
+import { newId } from '../../../db/ids.js';
+import { binStock, orderLines, orders, reservations, shipments, stockMovements } from '../../../db/schema/index.js';
+import { AppError, notFound } from '../../errors.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
+import { queues } from '../../jobs/queues.js';
+import { type Actor, recordEvent } from '../events/record-event.js';
+
+/**
+ * The parcel leaves: stock goes out of its bins, the order is shipped, and the push of the tracking
+ * number to the channel is queued — all in one transaction, so a crash leaves either all or none.
+ * Shipping twice is harmless: the second call finds the shipment shipped and changes nothing.
+ */
+export async function shipShipment(
+  deps: { db: Database; jobs: JobQueue },
+  actor: Actor,
+  shipmentId: string,
+  now: Date,
+): Promise<{ shipmentId: string; isReplay: boolean }> {
+  return deps.db.transaction(async (tx) => {
+    const [shipment] = await tx
+      .update(shipments)
+      .set({ status: 'shipped', shippedAt: now, channelPushStatus: 'pending' })
+      .where(and(eq(shipments.id, shipmentId), eq(shipments.status, 'labelled')))
+      .returning();
+    if (!shipment) {
+      const [current] = await tx.select().from(shipments).where(eq(shipments.id, shipmentId));
+      if (!current) throw notFound('shipment_not_found', `Shipment ${shipmentId} does not exist.`);
+      if (current.status === 'shipped') return { shipmentId, isReplay: true };
+      throw new AppError('shipment_not_shippable', 409, `Shipment is ${current.status}.`);
+    }
+    const lines = await tx.select().from(orderLines).where(and(eq(orderLines.orderId, shipment.orderId), eq(orderLines.status, 'packed')));
+    const lineIds = lines.map((l) => l.id);
+    const held = lineIds.length
+      ? await tx
+          .update(reservations)
+          .set({ status: 'consumed' })
+          .where(and(inArray(reservations.orderLineId, lineIds), eq(reservations.status, 'active')))
+          .returning()
+      : [];
+    for (const r of held) {
+      await tx
+        .update(binStock)
+        .set({ onHand: sql`${binStock.onHand} - ${r.quantity}`, reserved: sql`${binStock.reserved} - ${r.quantity}` })
+        .where(and(eq(binStock.binId, r.binId), eq(binStock.productId, r.productId)));
+      await tx.insert(stockMovements).values({
+        id: newId('mov'),
+        productId: r.productId,
+        binId: r.binId,
+        delta: -r.quantity,
+        reason: 'ship',
+        reference: shipmentId,
+        userId: actor.userId ?? null,
+        deviceId: actor.deviceId ?? null,
+        createdAt: now,
+      });
+    }
+    if (lineIds.length) {
+      await tx
+        .update(orderLines)
+        .set({ status: 'shipped', quantityShipped: sql`${orderLines.quantityPacked}` })
+        .where(inArray(orderLines.id, lineIds));
+    }
+    await tx.update(orders).set({ status: 'shipped', shippedAt: now, updatedAt: now }).where(eq(orders.id, shipment.orderId));
+    await recordEvent(
+      tx,
+      actor,
+      { type: 'shipment.shipped', orderId: shipment.orderId, entityType: 'shipment', entityId: shipmentId },
+      now,
+    );
+    await deps.jobs.send(queues.pushShipment, { shipmentId }, { tx, singletonKey: shipmentId });
+    return { shipmentId, isReplay: false };
+  });
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import type { PulledOrder } from '../../../api/channels/canonical.js';
+import { type ChannelConnector, ChannelError, type PullPage } from '../../../api/channels/connector.js';
+import type { FetchLike } from '../../../api/channels/http.js';
+import { createMiraklConnector } from '../../../api/channels/mirakl/connector.js';
+import { createMiraklSimulator, type MiraklSimulator } from './simulator.js';
+import { validateRequestBody } from './spec.js';
+
+const KEY = 'test-key';
+
+function setup(opts: { clock?: () => Date; autoAdvance?: boolean; apiKey?: string; timeoutMs?: number } = {}) {
+  const sim = createMiraklSimulator({ apiKey: KEY, seed: 3, autoAdvance: opts.autoAdvance ?? true, clock: opts.clock });
+  // The Hono app stands in for the network: same Request/Response objects, no socket.
+  const fetch: FetchLike = async (input, init) => sim.app.request(input, init);
+  const connector = createMiraklConnector({
+    baseUrl: 'https://mirakl.test/',
+    apiKey: opts.apiKey ?? KEY,
+    shopId: 2001,
+    fetch,
+    timeoutMs: opts.timeoutMs,
+  });
+  return { sim, connector };
+}
+
+async function pullAll(connector: ChannelConnector, cursor: string | null) {
+  const pages: PullPage[] = [];
+  let pageToken: string | null = null;
+  do {
+    const page: PullPage = await connector.pullOrders({ cursor, pageToken });
+    pages.push(page);
+    pageToken = page.pageToken;
+  } while (pageToken);
+  return { pages, orders: pages.flatMap((p) => p.orders), nextCursor: pages.at(-1)?.nextCursor ?? null };
+}
+
+const ids = (orders: PulledOrder[]) => orders.map((o) => o.externalId);
+
+async function rejection(promise: Promise<unknown>): Promise<ChannelError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ChannelError);
+  return err as ChannelError;
+}
+
+function acceptAll(sim: MiraklSimulator, connector: ChannelConnector, orderId: string) {
+  const order = sim.state.orders.get(orderId);
+  if (!order) throw new Error(`no order ${orderId}`);
+  return connector.acceptLines(
+    orderId,
+    order.order_lines.map((l) => ({ externalLineId: l.order_line_id, accepted: true })),
+  );
+}
+
+describe('Mirakl connector against the simulator', () => {
+  it('pulls 250 orders over 3 pages; the cursor moves only with the last page', async () => {
+    const { sim, connector } = setup();
+    const created = Array.from({ length: 250 }, () => sim.createOrder());
+    const { pages, orders, nextCursor } = await pullAll(connector, null);
+    expect(pages.map((p) => p.orders.length)).toEqual([100, 100, 50]);
+    expect(pages.map((p) => p.hasMore)).toEqual([true, true, false]);
+    expect(pages[0]?.nextCursor).toBeNull();
+    expect(nextCursor).toBe(created.at(-1)?.last_updated_date);
+    expect(orders.every((o) => o.ok)).toBe(true);
+    expect(new Set(ids(orders)).size).toBe(250);
+    const calls = sim.received.filter((c) => c.operationId === 'OR11');
+    expect(calls.map((c) => c.query.offset)).toEqual(['0', '100', '200']);
+    expect(calls[0]?.query).toMatchObject({ max: '100', paginate: 'true', sort: 'dateCreated', shop_id: '2001' });
+    expect(calls[0]?.query.start_update_date).toBeUndefined();
+  });
+
+  it('re-delivers orders at the cursor boundary (start_update_date is inclusive)', async () => {
+    let now = new Date('2026-03-02T09:00:00Z');
+    const { sim, connector } = setup({ clock: () => now, autoAdvance: false });
+    const a = sim.createOrder();
+    const b = sim.createOrder();
+    const first = await pullAll(connector, null);
+    expect(first.nextCursor).toBe('2026-03-02T09:00:00Z');
+    now = new Date('2026-03-02T09:05:00Z');
+    const c = sim.createOrder();
+    const second = await pullAll(connector, first.nextCursor);
+    expect(ids(second.orders)).toEqual([a.order_id, b.order_id, c.order_id]);
+    expect(sim.received.at(-1)?.query.start_update_date).toBe('2026-03-02T09:00:00Z');
+    expect(second.nextCursor).toBe('2026-03-02T09:05:00Z');
+    const third = await pullAll(connector, second.nextCursor);
+    expect(ids(third.orders)).toEqual([c.order_id]);
+  });
+
+  it('parks malformed orders with a reason while the rest of the page maps', async () => {
+    const { sim, connector } = setup();
+    sim.createOrder();
+    const noSku = sim.buildOrder();
+    delete noSku.order_lines[0]?.offer_sku;
+    sim.addRawOrder(noSku);
+    const negative = sim.buildOrder();
+    if (negative.order_lines[0]) negative.order_lines[0].quantity = -1;
+    sim.addRawOrder(negative);
+    sim.addRawOrder(sim.buildOrder({ patch: { total_price: 'douze euros' } }));
+    // An unknown SKU is valid Mirakl: the connector maps it and ingest decides what to do with it.
+    const unknownSku = sim.buildOrder();
+    if (unknownSku.order_lines[0]) unknownSku.order_lines[0].offer_sku = 'NOT-IN-CATALOGUE';
+    sim.addRawOrder(unknownSku);
+    sim.createOrder();
+
+    const { orders } = await pullAll(connector, null);
+    expect(orders.map((o) => o.ok)).toEqual([true, false, false, false, true, true]);
+    const reasons = orders.flatMap((o) => (o.ok ? [] : [o.reason]));
+    expect(reasons[0]).toBe('order_lines[0].offer_sku is missing');
+    expect(reasons[1]).toBe('order_lines[0].quantity must be a positive integer (got -1)');
+    expect(reasons[2]).toContain('total_price');
+    expect(orders[1]).toMatchObject({ externalId: noSku.order_id, raw: expect.any(Object) });
+  });
+
+  it('sends OR21, OR23 and OR24 bodies the official spec accepts, then reads the shipment back', async () => {
+    const { sim, connector } = setup();
+    const order = sim.createOrder();
+    await acceptAll(sim, connector, order.order_id);
+    expect(sim.state.orders.get(order.order_id)?.order_state).toBe('SHIPPING');
+    await connector.confirmShipment({
+      externalOrderId: order.order_id,
+      carrierCode: 'COLISSIMO',
+      carrierName: 'Colissimo',
+      carrierUrl: null,
+      trackingNumber: '6A12345678901',
+      lines: [],
+    });
+    const writes = sim.received.filter((c) => ['OR21', 'OR23', 'OR24'].includes(c.operationId));
+    expect(writes.map((c) => [c.operationId, c.status])).toEqual([
+      ['OR21', 204],
+      ['OR23', 204],
+      ['OR24', 204],
+    ]);
+    for (const call of writes) expect(validateRequestBody(call.operationId, call.body), call.operationId).toEqual([]);
+    expect(await connector.readShipmentState(order.order_id)).toEqual({
+      shipped: true,
+      trackingNumber: '6A12345678901',
+    });
+    const pulled = await pullAll(connector, null);
+    expect(pulled.orders[0]).toMatchObject({ ok: true, order: { status: 'shipped' } });
+  });
+
+  it('pushes stock as the STO01 CSV file the spec documents', async () => {
+    const { sim, connector } = setup();
+    await connector.pushStock([
+      { sku: 'SEC-220', quantity: 118 },
+      { sku: 'GAN-M', quantity: 0 },
+    ]);
+    const call = sim.received.find((c) => c.operationId === 'STO01');
+    expect(call?.status).toBe(201);
+    expect(validateRequestBody('STO01', call?.body)).toEqual([]);
+    expect(sim.state.stock.get('SEC-220')).toBe(118);
+    expect(sim.state.stock.get('GAN-M')).toBe(0);
+  });
+
+  it('tests the connection with A01', async () => {
+    expect(await setup().connector.testConnection()).toMatchObject({ ok: true });
+    expect(await setup({ apiKey: 'wrong' }).connector.testConnection()).toEqual({
+      ok: false,
+      message: 'Mirakl rejected the API key',
+    });
+  });
+});
+
+describe('Mirakl connector error classification', () => {
+  it('a wrong key is a non-retryable ChannelError', async () => {
+    const { connector } = setup({ apiKey: 'wrong' });
+    const err = await rejection(connector.pullOrders({ cursor: null, pageToken: null }));
+    expect(err).toMatchObject({ status: 401, retryable: false, ambiguous: false });
+    expect(err.message).not.toContain('wrong');
+  });
+
+  it('503 is retryable, and the next call succeeds', async () => {
+    const { sim, connector } = setup();
+    sim.createOrder();
+    sim.failNext('OR11', { status: 503 });
+    const err = await rejection(connector.pullOrders({ cursor: null, pageToken: null }));
+    expect(err).toMatchObject({ status: 503, retryable: true });
+    expect((await connector.pullOrders({ cursor: null, pageToken: null })).orders).toHaveLength(1);
+  });
+
+  it('a timeout on OR24 is ambiguous; reading back shows the ship went through', async () => {
+    const { sim, connector } = setup({ timeoutMs: 100 });
+    const order = sim.createOrder();
+    await acceptAll(sim, connector, order.order_id);
+    sim.delayNext('OR24', 300);
+    const err = await rejection(
+      connector.confirmShipment({
+        externalOrderId: order.order_id,
+        carrierCode: 'DPD',
+        carrierName: 'DPD',
+        carrierUrl: 'https://tracking.example/dpd',
+        trackingNumber: '0987',
+        lines: [],
+      }),
+    );
+    expect(err).toMatchObject({ code: 'channel_timeout', retryable: true, ambiguous: true });
+    expect(await connector.readShipmentState(order.order_id)).toEqual({ shipped: false, trackingNumber: '0987' });
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await connector.readShipmentState(order.order_id)).toEqual({ shipped: true, trackingNumber: '0987' });
+  });
+
+  it('an unknown order read back is a non-retryable error', async () => {
+    const err = await rejection(setup().connector.readShipmentState('NOPE-A'));
+    expect(err).toMatchObject({ code: 'mirakl_order_not_found', retryable: false });
+  });
+});

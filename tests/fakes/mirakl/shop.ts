@@ -1,0 +1,47 @@
+/** The A01 answer: the demo shop, with every field `A01_Response_200` requires. */
+export function demoShop(created: string, now: string, orders: number, offers: number): Record<string, unknown> {
+  return {
+    billing_info: {},
+    channels: ['FR'],
+    contact_informations: {
+      city: 'Angers',
+      civility: 'Mme',
+      country: 'France',
+      email: 'contact@jardin-demo.example',
+      firstname: 'Claire',
+      lastname: 'Moreau',
+      street1: '12 rue des Jardiniers',
+      zip_code: '49000',
+    },
+    currency_iso_code: 'EUR',
+    date_created: created,
+    default_billing_information: {
+      default_language: 'fr_FR',
+      id: '7d3f2a10-0000-4000-8000-000000000001',
+      registration_address: {
+        city: 'Angers',
+        country_iso_code: 'FRA',
+        street_1: '12 rue des Jardiniers',
+        zip_code: '49000',
+      },
+    },
+    domains: ['PRODUCT'],
+    evaluations_count: 0,
+    free_shipping: false,
+    is_professional: true,
+    last_updated_date: now,
+    offers_count: offers,
+    orders_count: orders,
+    payment_details: { paid_balance: 0, payable_balance: 0, pending_balance: 0 },
+    payment_method_mandatory: false,
+    premium: false,
+    pro_details: {},
+    shipping: {},
+    shipping_types: ['STD', 'EXP'],
+    shipping_zones: ['FR-METRO'],
+    shop_additional_fields: [],
+    shop_id: 2001,
+    shop_name: 'Jardin Démo',
+    shop_state: 'OPEN',
+  };
+}
