@@ -24,29 +24,44 @@ describe('requestJson', () => {
       seen = init;
       return Response.json({ ok: 1 });
     };
-    const out = await requestJson({ method: 'PUT', url, json: { a: 1 }, headers: { authorization: 'k' } }, {
-      channel: 'test',
-      fetch,
-    });
+    const out = await requestJson(
+      { method: 'PUT', url, json: { a: 1 }, headers: { authorization: 'k' } },
+      {
+        channel: 'test',
+        fetch,
+      },
+    );
     expect(out).toEqual({ ok: 1 });
     expect(seen?.body).toBe('{"a":1}');
-    expect((seen?.headers as Record<string, string>)['content-type']).toBe('application/json');
+    expect(((seen?.headers ?? {}) as Record<string, string>)['content-type']).toBe('application/json');
   });
 
   it('returns undefined for 204', async () => {
-    expect(await requestJson({ method: 'PUT', url }, { channel: 'test', fetch: answer(204) })).toBeUndefined();
+    expect(
+      await requestJson({ method: 'PUT', url }, { channel: 'test', fetch: answer(204) }),
+    ).toBeUndefined();
   });
 
   it('classifies 4xx as not retryable and keeps the channel message, not the headers', async () => {
     const fetch = answer(401, '{"status":401,"message":"Unauthorized"}');
     const err = await caught(
-      requestJson({ method: 'GET', url, headers: { authorization: 'secret-key' } }, { channel: 'test', fetch }),
+      requestJson(
+        { method: 'GET', url, headers: { authorization: 'secret-key' } },
+        { channel: 'test', fetch },
+      ),
     );
-    expect(err).toMatchObject({ code: 'channel_unauthorized', retryable: false, ambiguous: false, status: 401 });
+    expect(err).toMatchObject({
+      code: 'channel_unauthorized',
+      retryable: false,
+      ambiguous: false,
+      status: 401,
+    });
     expect(err.message).toContain('Unauthorized');
     expect(err.message).not.toContain('secret-key');
     expect(err.message).not.toContain('shop_id');
-    const bad = await caught(requestJson({ method: 'PUT', url }, { channel: 'test', fetch: answer(400, 'nope') }));
+    const bad = await caught(
+      requestJson({ method: 'PUT', url }, { channel: 'test', fetch: answer(400, 'nope') }),
+    );
     expect(bad).toMatchObject({ code: 'channel_rejected', retryable: false });
   });
 
@@ -61,9 +76,13 @@ describe('requestJson', () => {
 
   it('times out even when the injected fetch ignores the signal; a write timeout is ambiguous', async () => {
     const never: FetchLike = () => new Promise(() => {});
-    const write = await caught(requestRaw({ method: 'PUT', url, timeoutMs: 20 }, { channel: 't', fetch: never }));
+    const write = await caught(
+      requestRaw({ method: 'PUT', url, timeoutMs: 20 }, { channel: 't', fetch: never }),
+    );
     expect(write).toMatchObject({ code: 'channel_timeout', retryable: true, ambiguous: true });
-    const read = await caught(requestRaw({ method: 'GET', url }, { channel: 't', fetch: never, timeoutMs: 20 }));
+    const read = await caught(
+      requestRaw({ method: 'GET', url }, { channel: 't', fetch: never, timeoutMs: 20 }),
+    );
     expect(read).toMatchObject({ code: 'channel_timeout', retryable: true, ambiguous: false });
   });
 
@@ -81,7 +100,9 @@ describe('requestJson', () => {
   });
 
   it('reports a 2xx body that is not JSON', async () => {
-    const err = await caught(requestJson({ method: 'GET', url }, { channel: 't', fetch: answer(200, '<html>') }));
+    const err = await caught(
+      requestJson({ method: 'GET', url }, { channel: 't', fetch: answer(200, '<html>') }),
+    );
     expect(err.code).toBe('channel_bad_response');
   });
 });

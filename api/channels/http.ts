@@ -8,7 +8,8 @@ import { ChannelError } from './connector.js';
  * headers (credentials) or request bodies (buyer addresses).
  */
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/** Global fetch, or anything shaped like it; Hono's `app.request` (which may answer synchronously) fits too. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response> | Response;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -88,7 +89,8 @@ function classifyStatus(req: HttpRequest, status: number, channel: string, messa
     const ambiguous = isWrite(req.method) && status !== 503;
     return new ChannelError(what, 'channel_unavailable', true, ambiguous, status);
   }
-  if (status === 401 || status === 403) return new ChannelError(what, 'channel_unauthorized', false, false, status);
+  if (status === 401 || status === 403)
+    return new ChannelError(what, 'channel_unauthorized', false, false, status);
   if (status === 404) return new ChannelError(what, 'channel_not_found', false, false, status);
   return new ChannelError(what, 'channel_rejected', false, false, status);
 }
@@ -107,7 +109,10 @@ export async function requestRaw(req: HttpRequest, options: HttpOptions): Promis
 
   let res: Response;
   try {
-    res = await Promise.race([doFetch(req.url, { method: req.method, headers, body, signal }), whenAborted(signal)]);
+    res = await Promise.race([
+      doFetch(req.url, { method: req.method, headers, body, signal }),
+      whenAborted(signal),
+    ]);
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
     if (name === 'TimeoutError' || name === 'AbortError') {

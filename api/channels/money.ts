@@ -85,7 +85,9 @@ export function parseDecimalToMinor(
   const whole = digits.slice(0, pointAt);
   const rest = digits.slice(pointAt);
   if (/[^0]/.test(rest)) {
-    throw new MoneyParseError(`"${text}" has more decimals than ${currency.toUpperCase()} allows (${exponent})`);
+    throw new MoneyParseError(
+      `"${text}" has more decimals than ${currency.toUpperCase()} allows (${exponent})`,
+    );
   }
   const minor = Number(whole === '' ? '0' : whole);
   if (!Number.isSafeInteger(minor)) throw new MoneyParseError(`"${text}" is too large`);

@@ -31,7 +31,8 @@ export function createMiraklClient(options: MiraklClientOptions): MiraklClient {
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined && value !== null) params.set(key, String(value));
     }
-    if (options.shopId !== undefined && options.shopId !== null) params.set('shop_id', String(options.shopId));
+    if (options.shopId !== undefined && options.shopId !== null)
+      params.set('shop_id', String(options.shopId));
     const qs = params.toString();
     return `${base}${path}${qs ? `?${qs}` : ''}`;
   }

@@ -38,7 +38,11 @@ function decodeToken(text: string): PageToken {
   } catch {
     // Reported below.
   }
-  throw new ChannelError('mirakl page token is not one this connector issued', 'mirakl_bad_page_token', false);
+  throw new ChannelError(
+    'mirakl page token is not one this connector issued',
+    'mirakl_bad_page_token',
+    false,
+  );
 }
 
 function later(a: string | null, b: string | null): string | null {
@@ -52,11 +56,17 @@ export function createMiraklConnector(options: MiraklConnectorOptions): ChannelC
   const pageSize = Math.min(Math.max(options.pageSize ?? 100, 1), 100);
   const orderPath = (id: string) => `/api/orders/${encodeURIComponent(id)}`;
 
-  async function listOrders(query: Record<string, string | number | boolean | null>): Promise<MiraklOrderPage> {
+  async function listOrders(
+    query: Record<string, string | number | boolean | null>,
+  ): Promise<MiraklOrderPage> {
     const body = await client.get<unknown>('/api/orders', query);
     const page = MiraklOrderPage.safeParse(body);
     if (!page.success) {
-      throw new ChannelError('mirakl OR11 answered a body without orders/total_count', 'mirakl_bad_response', true);
+      throw new ChannelError(
+        'mirakl OR11 answered a body without orders/total_count',
+        'mirakl_bad_response',
+        true,
+      );
     }
     return page.data;
   }
@@ -112,7 +122,11 @@ export function createMiraklConnector(options: MiraklConnectorOptions): ChannelC
       const page = await listOrders({ order_ids: externalOrderId, paginate: true, offset: 0, max: 1 });
       const raw = page.orders.find((o) => peekOrder(o).orderId === externalOrderId);
       if (!raw) {
-        throw new ChannelError(`mirakl order ${externalOrderId} was not found`, 'mirakl_order_not_found', false);
+        throw new ChannelError(
+          `mirakl order ${externalOrderId} was not found`,
+          'mirakl_order_not_found',
+          false,
+        );
       }
       const tracking = (raw as { shipping_tracking?: unknown }).shipping_tracking;
       return {
@@ -131,7 +145,10 @@ export function createMiraklConnector(options: MiraklConnectorOptions): ChannelC
     async testConnection() {
       try {
         const shop = await client.get<{ shop_id?: unknown; shop_name?: unknown }>('/api/account');
-        return { ok: true, message: `Connected to Mirakl shop "${String(shop?.shop_name)}" (${String(shop?.shop_id)})` };
+        return {
+          ok: true,
+          message: `Connected to Mirakl shop "${String(shop?.shop_name)}" (${String(shop?.shop_id)})`,
+        };
       } catch (err) {
         if (!(err instanceof ChannelError)) throw err;
         if (err.code === 'channel_unauthorized') return { ok: false, message: 'Mirakl rejected the API key' };

@@ -64,9 +64,19 @@ describe('mapMiraklOrder', () => {
       shippingMinor: 810,
       serviceLevel: 'STD',
       buyer: { name: 'Camille Durand', email: 'notification+abc@notification.mirakl.net' },
-      shippingAddress: { name: 'Camille Durand', line1: '12 rue Victor Hugo', postalCode: '69003', countryCode: 'FR' },
+      shippingAddress: {
+        name: 'Camille Durand',
+        line1: '12 rue Victor Hugo',
+        postalCode: '69003',
+        countryCode: 'FR',
+      },
     });
-    expect(result.order.lines[0]).toMatchObject({ sku: 'SEC-220', quantity: 3, unitPriceMinor: 5510, shippingPriceMinor: 810 });
+    expect(result.order.lines[0]).toMatchObject({
+      sku: 'SEC-220',
+      quantity: 3,
+      unitPriceMinor: 5510,
+      shippingPriceMinor: 810,
+    });
   });
 
   it('maps every Mirakl order state', () => {
@@ -95,7 +105,12 @@ describe('mapMiraklOrder', () => {
   it.each([
     ['a missing SKU', {}, { offer_sku: undefined }, 'order_lines[0].offer_sku is missing'],
     ['an empty SKU', {}, { offer_sku: '' }, 'order_lines[0].offer_sku is empty'],
-    ['a negative quantity', {}, { quantity: -2 }, 'order_lines[0].quantity must be a positive integer (got -2)'],
+    [
+      'a negative quantity',
+      {},
+      { quantity: -2 },
+      'order_lines[0].quantity must be a positive integer (got -2)',
+    ],
     ['a zero quantity', {}, { quantity: 0 }, 'order_lines[0].quantity must be a positive integer (got 0)'],
     ['an unparseable price', {}, { price_unit: '12,30' }, 'order_lines[0].price_unit is not a valid amount'],
     ['a price with too many decimals', { total_price: 10.123 }, {}, 'total_price is not a valid amount'],
@@ -131,6 +146,10 @@ describe('mapMiraklOrder', () => {
 
   it('keeps garbage as a parked order with a null id', () => {
     expect(mapMiraklOrder('not an order')).toMatchObject({ ok: false, externalId: null });
-    expect(mapMiraklOrder({})).toMatchObject({ ok: false, externalId: null, reason: expect.stringContaining('order_id is missing') });
+    expect(mapMiraklOrder({})).toMatchObject({
+      ok: false,
+      externalId: null,
+      reason: expect.stringContaining('order_id is missing'),
+    });
   });
 });

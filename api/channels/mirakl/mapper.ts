@@ -53,7 +53,8 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   const field = pathText(issue.path);
   const value = valueAt(raw, issue.path);
   if (value === undefined || value === null) return `${field} is missing`;
-  if (issue.path.at(-1) === 'quantity') return `${field} must be a positive integer (got ${JSON.stringify(value)})`;
+  if (issue.path.at(-1) === 'quantity')
+    return `${field} must be a positive integer (got ${JSON.stringify(value)})`;
   if (value === '') return `${field} is empty`;
   return `${field} ${issue.message.toLowerCase()} (got ${JSON.stringify(value)})`;
 }
@@ -114,7 +115,9 @@ function toCanonical(order: MiraklOrder): CanonicalOrder {
       quantity: line.quantity,
       unitPriceMinor: money(line.price_unit, currency, `order_lines[${i}].price_unit`),
       shippingPriceMinor:
-        line.shipping_price == null ? 0 : money(line.shipping_price, currency, `order_lines[${i}].shipping_price`),
+        line.shipping_price == null
+          ? 0
+          : money(line.shipping_price, currency, `order_lines[${i}].shipping_price`),
       channelStatus: line.order_line_state ?? null,
     })),
   });

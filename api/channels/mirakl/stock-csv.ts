@@ -14,7 +14,11 @@ export function buildStockCsv(updates: StockUpdate[]): string {
   for (const { sku, quantity } of updates) {
     if (!sku) throw new ChannelError('a stock update has an empty SKU', 'mirakl_bad_stock', false);
     if (!Number.isSafeInteger(quantity) || quantity < 0) {
-      throw new ChannelError(`stock for ${sku} must be a whole number ≥ 0 (got ${quantity})`, 'mirakl_bad_stock', false);
+      throw new ChannelError(
+        `stock for ${sku} must be a whole number ≥ 0 (got ${quantity})`,
+        'mirakl_bad_stock',
+        false,
+      );
     }
     lines.push(`${quoted(sku)};${quantity}`);
   }

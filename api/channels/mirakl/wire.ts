@@ -61,8 +61,16 @@ export const MiraklOrderPage = z.object({
 export type MiraklOrderPage = z.infer<typeof MiraklOrderPage>;
 
 /** Reads the fields needed to find an order even when the rest of it is malformed. */
-export function peekOrder(raw: unknown): { orderId: string | null; lastUpdated: string | null; state: string | null } {
+export function peekOrder(raw: unknown): {
+  orderId: string | null;
+  lastUpdated: string | null;
+  state: string | null;
+} {
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
-  return { orderId: text(obj.order_id), lastUpdated: text(obj.last_updated_date), state: text(obj.order_state) };
+  return {
+    orderId: text(obj.order_id),
+    lastUpdated: text(obj.last_updated_date),
+    state: text(obj.order_state),
+  };
 }

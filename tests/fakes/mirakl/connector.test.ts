@@ -8,8 +8,15 @@ import { validateRequestBody } from './spec.js';
 
 const KEY = 'test-key';
 
-function setup(opts: { clock?: () => Date; autoAdvance?: boolean; apiKey?: string; timeoutMs?: number } = {}) {
-  const sim = createMiraklSimulator({ apiKey: KEY, seed: 3, autoAdvance: opts.autoAdvance ?? true, clock: opts.clock });
+function setup(
+  opts: { clock?: () => Date; autoAdvance?: boolean; apiKey?: string; timeoutMs?: number } = {},
+) {
+  const sim = createMiraklSimulator({
+    apiKey: KEY,
+    seed: 3,
+    autoAdvance: opts.autoAdvance ?? true,
+    clock: opts.clock,
+  });
   // The Hono app stands in for the network: same Request/Response objects, no socket.
   const fetch: FetchLike = async (input, init) => sim.app.request(input, init);
   const connector = createMiraklConnector({
@@ -66,7 +73,12 @@ describe('Mirakl connector against the simulator', () => {
     expect(new Set(ids(orders)).size).toBe(250);
     const calls = sim.received.filter((c) => c.operationId === 'OR11');
     expect(calls.map((c) => c.query.offset)).toEqual(['0', '100', '200']);
-    expect(calls[0]?.query).toMatchObject({ max: '100', paginate: 'true', sort: 'dateCreated', shop_id: '2001' });
+    expect(calls[0]?.query).toMatchObject({
+      max: '100',
+      paginate: 'true',
+      sort: 'dateCreated',
+      shop_id: '2001',
+    });
     expect(calls[0]?.query.start_update_date).toBeUndefined();
   });
 
@@ -131,7 +143,8 @@ describe('Mirakl connector against the simulator', () => {
       ['OR23', 204],
       ['OR24', 204],
     ]);
-    for (const call of writes) expect(validateRequestBody(call.operationId, call.body), call.operationId).toEqual([]);
+    for (const call of writes)
+      expect(validateRequestBody(call.operationId, call.body), call.operationId).toEqual([]);
     expect(await connector.readShipmentState(order.order_id)).toEqual({
       shipped: true,
       trackingNumber: '6A12345678901',
@@ -180,10 +193,10 @@ describe('Mirakl connector error classification', () => {
   });
 
   it('a timeout on OR24 is ambiguous; reading back shows the ship went through', async () => {
-    const { sim, connector } = setup({ timeoutMs: 100 });
+    const { sim, connector } = setup({ timeoutMs: 250 });
     const order = sim.createOrder();
     await acceptAll(sim, connector, order.order_id);
-    sim.delayNext('OR24', 300);
+    sim.delayNext('OR24', 700);
     const err = await rejection(
       connector.confirmShipment({
         externalOrderId: order.order_id,
@@ -195,9 +208,15 @@ describe('Mirakl connector error classification', () => {
       }),
     );
     expect(err).toMatchObject({ code: 'channel_timeout', retryable: true, ambiguous: true });
-    expect(await connector.readShipmentState(order.order_id)).toEqual({ shipped: false, trackingNumber: '0987' });
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    expect(await connector.readShipmentState(order.order_id)).toEqual({ shipped: true, trackingNumber: '0987' });
+    expect(await connector.readShipmentState(order.order_id)).toEqual({
+      shipped: false,
+      trackingNumber: '0987',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await connector.readShipmentState(order.order_id)).toEqual({
+      shipped: true,
+      trackingNumber: '0987',
+    });
   });
 
   it('an unknown order read back is a non-retryable error', async () => {

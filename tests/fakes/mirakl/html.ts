@@ -3,7 +3,7 @@ import type { SimState } from './store.js';
 
 /** The page a demo user opens to watch the fake marketplace: its orders and every call it received. */
 
-function escape(value: unknown): string {
+function escapeHtml(value: unknown): string {
   return String(value ?? '')
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -13,7 +13,8 @@ function escape(value: unknown): string {
 
 function orderRow(order: Record<string, unknown>): string {
   const lines = Array.isArray(order.order_lines) ? (order.order_lines as Record<string, unknown>[]) : [];
-  const address = (order.customer as { shipping_address?: Record<string, unknown> } | undefined)?.shipping_address;
+  const address = (order.customer as { shipping_address?: Record<string, unknown> } | undefined)
+    ?.shipping_address;
   const cells = [
     order.order_id,
     order.created_date,
@@ -25,13 +26,19 @@ function orderRow(order: Record<string, unknown>): string {
     order.shipping_deadline,
     order.shipping_tracking ?? '',
   ];
-  return `<tr>${cells.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`;
+  return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
 }
 
 function callRow(call: ReceivedCall): string {
   const qs = new URLSearchParams(call.query).toString();
-  const cells = [call.at, call.operationId, call.method, `${call.path}${qs ? `?${qs}` : ''}`, call.status ?? '…'];
-  return `<tr>${cells.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`;
+  const cells = [
+    call.at,
+    call.operationId,
+    call.method,
+    `${call.path}${qs ? `?${qs}` : ''}`,
+    call.status ?? '…',
+  ];
+  return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
 }
 
 export function renderHomePage(state: SimState, received: readonly ReceivedCall[]): string {

@@ -51,7 +51,10 @@ function pick<T>(rng: () => number, items: readonly T[]): T {
   return item;
 }
 
-function chooseLines(ctx: FactoryContext, overrides: CreateOrderOverrides): { product: DemoProduct; qty: number }[] {
+function chooseLines(
+  ctx: FactoryContext,
+  overrides: CreateOrderOverrides,
+): { product: DemoProduct; qty: number }[] {
   if (overrides.lines) {
     return overrides.lines.map(({ sku, quantity }) => {
       const product = ctx.catalog.find((p) => p.sku === sku);
@@ -75,7 +78,8 @@ export function buildOrder(ctx: FactoryContext, overrides: CreateOrderOverrides 
   const commercialId = `SIM${String(ctx.seq).padStart(7, '0')}`;
   const orderId = `${commercialId}-A`;
   const shipping =
-    SHIPPING_TYPES.find((s) => s.code === overrides.shippingTypeCode) ?? (rng() < 0.8 ? SHIPPING_TYPES[0] : SHIPPING_TYPES[1]);
+    SHIPPING_TYPES.find((s) => s.code === overrides.shippingTypeCode) ??
+    (rng() < 0.8 ? SHIPPING_TYPES[0] : SHIPPING_TYPES[1]);
   const deadlineDays = shipping.code === 'EXP' ? 1 : 2 + Math.floor(rng() * 2);
   const firstname = pick(rng, FIRST_NAMES);
   const lastname = pick(rng, LAST_NAMES);

@@ -52,7 +52,8 @@ function dateParam(value: string | undefined, name: string): number | null {
 
 function intParam(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
-  if (!/^\d+$/.test(value)) throw new SimError(400, `Parameter '${name}' must be a positive integer: ${value}`);
+  if (!/^\d+$/.test(value))
+    throw new SimError(400, `Parameter '${name}' must be a positive integer: ${value}`);
   return Number(value);
 }
 

@@ -16,7 +16,9 @@ export interface RunningMiraklSimulator {
 }
 
 /** Serves the simulator over HTTP (port 0 picks a free port) and keeps orders coming like a live shop. */
-export async function startMiraklSimulator(options: StartMiraklSimulatorOptions): Promise<RunningMiraklSimulator> {
+export async function startMiraklSimulator(
+  options: StartMiraklSimulatorOptions,
+): Promise<RunningMiraklSimulator> {
   const { port, host = '127.0.0.1', intervalMs = 0, ...rest } = options;
   const simulator = createMiraklSimulator({ apiKey: 'demo-mirakl-key', autoAdvance: true, ...rest });
   const server: ServerType = await new Promise((resolve) => {

@@ -1,5 +1,10 @@
 /** The A01 answer: the demo shop, with every field `A01_Response_200` requires. */
-export function demoShop(created: string, now: string, orders: number, offers: number): Record<string, unknown> {
+export function demoShop(
+  created: string,
+  now: string,
+  orders: number,
+  offers: number,
+): Record<string, unknown> {
   return {
     billing_info: {},
     channels: ['FR'],

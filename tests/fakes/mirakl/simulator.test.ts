@@ -16,7 +16,7 @@ function setup() {
     }
     const res = await sim.app.request(`${BASE}${path}`, init);
     const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
   }
   return { sim, call };
 }
@@ -41,15 +41,18 @@ describe('Mirakl simulator: OR11 against the official spec', () => {
     await call('PUT', `/api/orders/${third.order_id}/accept`, {
       order_lines: third.order_lines.map((l) => ({ id: l.order_line_id, accepted: true })),
     });
-    await call('PUT', `/api/orders/${third.order_id}/tracking`, { carrier_code: 'COLISSIMO', tracking_number: '6A1' });
+    await call('PUT', `/api/orders/${third.order_id}/tracking`, {
+      carrier_code: 'COLISSIMO',
+      tracking_number: '6A1',
+    });
     expect((await call('PUT', `/api/orders/${third.order_id}/ship`)).status).toBe(204);
 
     const page = await call('GET', '/api/orders?max=100');
     expect(page.status).toBe(200);
     expect(validateResponse('OR11', 200, page.body)).toEqual([]);
-    const states = (page.body?.orders as { order_state: string }[]).map((o) => o.order_state);
+    const states = (page.body.orders as { order_state: string }[]).map((o) => o.order_state);
     expect(new Set(states)).toEqual(new Set(['WAITING_ACCEPTANCE', 'SHIPPING', 'REFUSED', 'SHIPPED']));
-    expect(page.body?.total_count).toBe(40);
+    expect(page.body.total_count).toBe(40);
   });
 
   it('A01 and STO01 answers validate too', async () => {
@@ -84,14 +87,14 @@ describe('Mirakl simulator: wire behaviour', () => {
     const tenth = orders[9];
     if (!tenth) throw new Error('missing');
     const since = await call('GET', `/api/orders?start_update_date=${tenth.last_updated_date}&max=100`);
-    expect(since.body?.total_count).toBe(16);
+    expect(since.body.total_count).toBe(16);
     const paged = await call('GET', '/api/orders?offset=20&max=10');
-    expect((paged.body?.orders as unknown[]).length).toBe(5);
-    expect(paged.body?.total_count).toBe(25);
+    expect((paged.body.orders as unknown[]).length).toBe(5);
+    expect(paged.body.total_count).toBe(25);
     const byId = await call('GET', `/api/orders?order_ids=${tenth.order_id},NOPE-A`);
-    expect((byId.body?.orders as { order_id: string }[]).map((o) => o.order_id)).toEqual([tenth.order_id]);
+    expect((byId.body.orders as { order_id: string }[]).map((o) => o.order_id)).toEqual([tenth.order_id]);
     const none = await call('GET', '/api/orders?order_state_codes=SHIPPED');
-    expect(none.body?.total_count).toBe(0);
+    expect(none.body.total_count).toBe(0);
     expect((await call('GET', '/api/orders?max=101')).status).toBe(400);
     expect((await call('GET', '/api/orders?start_update_date=yesterday')).status).toBe(400);
   });
@@ -103,16 +106,27 @@ describe('Mirakl simulator: wire behaviour', () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ status: 400, message: expect.stringContaining('order_lines.0') });
     const early = await call('PUT', `/api/orders/${order.order_id}/ship`);
-    expect(early).toMatchObject({ status: 400, body: { message: expect.stringContaining('must be SHIPPING') } });
+    expect(early).toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('must be SHIPPING') },
+    });
     const missing = await call('PUT', `/api/orders/${order.order_id}/accept`, { order_lines: [] });
-    expect(missing.body?.message).toContain('ORDER_LINE_ACCEPTANCE_DECISION_MISSING');
+    expect(missing.body.message).toContain('ORDER_LINE_ACCEPTANCE_DECISION_MISSING');
     const lines = order.order_lines.map((l) => ({ id: l.order_line_id, accepted: true }));
-    expect((await call('PUT', `/api/orders/${order.order_id}/accept`, { order_lines: lines })).status).toBe(204);
+    expect((await call('PUT', `/api/orders/${order.order_id}/accept`, { order_lines: lines })).status).toBe(
+      204,
+    );
     const again = await call('PUT', `/api/orders/${order.order_id}/accept`, { order_lines: lines });
-    expect(again.body?.message).toContain('ORDER_INVALID_STATE');
+    expect(again.body.message).toContain('ORDER_INVALID_STATE');
     const untracked = await call('PUT', `/api/orders/${order.order_id}/ship`);
-    expect(untracked).toMatchObject({ status: 400, body: { message: expect.stringContaining('Tracking number is mandatory') } });
-    const nullUrl = await call('PUT', `/api/orders/${order.order_id}/tracking`, { carrier_code: 'X', carrier_url: null });
+    expect(untracked).toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('Tracking number is mandatory') },
+    });
+    const nullUrl = await call('PUT', `/api/orders/${order.order_id}/tracking`, {
+      carrier_code: 'X',
+      carrier_url: null,
+    });
     expect(nullUrl.status).toBe(400);
     expect((await call('PUT', '/api/orders/NOPE-A/ship')).status).toBe(404);
   });

@@ -52,7 +52,10 @@ function rewriteRefs(node: unknown): unknown {
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'examples' || key === 'example') continue;
-    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `mirakl-spec${value}` : rewriteRefs(value);
+    out[key] =
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+        ? `mirakl-spec${value}`
+        : rewriteRefs(value);
   }
   return out;
 }
@@ -94,7 +97,9 @@ export function validateRequestBody(operationId: string, body: unknown): string[
     if (typeof file !== 'string') return ['the multipart part "file" is missing'];
     const documented = documentedStockColumns();
     if (documented.join(';') !== STOCK_COLUMNS.join(';')) {
-      return [`the spec documents columns ${documented.join(';')}, the simulator knows ${STOCK_COLUMNS.join(';')}`];
+      return [
+        `the spec documents columns ${documented.join(';')}, the simulator knows ${STOCK_COLUMNS.join(';')}`,
+      ];
     }
     const parsed = parseStockCsv(file);
     return parsed.ok ? [] : parsed.errors;

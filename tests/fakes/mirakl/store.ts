@@ -65,7 +65,11 @@ function findOrder(state: SimState, orderId: string): SimOrder {
   return order;
 }
 
-function touch(order: SimOrder, now: Date, lineState?: (line: SimOrder['order_lines'][number]) => string): void {
+function touch(
+  order: SimOrder,
+  now: Date,
+  lineState?: (line: SimOrder['order_lines'][number]) => string,
+): void {
   const stamp = miraklDate(now);
   order.last_updated_date = stamp;
   for (const line of order.order_lines) {
@@ -83,13 +87,18 @@ export function acceptOrder(
 ): void {
   const order = findOrder(state, orderId);
   if (order.order_state !== 'WAITING_ACCEPTANCE') {
-    throw new SimError(400, `ORDER_INVALID_STATE: order '${orderId}' is ${order.order_state}, not WAITING_ACCEPTANCE`);
+    throw new SimError(
+      400,
+      `ORDER_INVALID_STATE: order '${orderId}' is ${order.order_state}, not WAITING_ACCEPTANCE`,
+    );
   }
   const ids = decisions.map((d) => d.id);
-  if (new Set(ids).size !== ids.length) throw new SimError(400, 'ORDER_LINE_DUPLICATE_ID: duplicate order line ids');
+  if (new Set(ids).size !== ids.length)
+    throw new SimError(400, 'ORDER_LINE_DUPLICATE_ID: duplicate order line ids');
   const lineIds = order.order_lines.map((l) => l.order_line_id);
   const unknown = ids.find((id) => !lineIds.includes(id));
-  if (unknown) throw new SimError(400, `ORDER_LINE_NOT_FOUND: order line '${unknown}' is not in order '${orderId}'`);
+  if (unknown)
+    throw new SimError(400, `ORDER_LINE_NOT_FOUND: order line '${unknown}' is not in order '${orderId}'`);
   const missing = lineIds.filter((id) => !ids.includes(id));
   if (missing.length > 0) {
     throw new SimError(400, `ORDER_LINE_ACCEPTANCE_DECISION_MISSING: no decision for ${missing.join(', ')}`);
@@ -120,10 +129,16 @@ export interface TrackingInput {
 export function setTracking(state: SimState, orderId: string, input: TrackingInput, now: Date): void {
   const order = findOrder(state, orderId);
   if (order.order_state !== 'SHIPPING' && order.order_state !== 'SHIPPED') {
-    throw new SimError(400, `Order '${orderId}' is ${order.order_state}: tracking can only be set on shipping orders`);
+    throw new SimError(
+      400,
+      `Order '${orderId}' is ${order.order_state}: tracking can only be set on shipping orders`,
+    );
   }
   if (!input.carrier_code && !input.carrier_name) {
-    throw new SimError(400, 'carrier_code (registered carrier) or carrier_name (unregistered carrier) is required');
+    throw new SimError(
+      400,
+      'carrier_code (registered carrier) or carrier_name (unregistered carrier) is required',
+    );
   }
   if (input.carrier_code) order.shipping_carrier_code = input.carrier_code;
   if (input.carrier_standard_code) order.shipping_carrier_standard_code = input.carrier_standard_code;
@@ -140,11 +155,15 @@ export function shipOrder(state: SimState, orderId: string, now: Date): void {
     throw new SimError(400, `Order '${orderId}' is ${order.order_state}, it must be SHIPPING to be shipped`);
   }
   if (state.trackingMandatory && !order.shipping_tracking) {
-    throw new SimError(400, `Tracking number is mandatory to ship order '${orderId}': send it with OR23 first`);
+    throw new SimError(
+      400,
+      `Tracking number is mandatory to ship order '${orderId}': send it with OR23 first`,
+    );
   }
   touch(order, now, (line) => (line.order_line_state === 'SHIPPING' ? 'SHIPPED' : line.order_line_state));
   order.order_state = 'SHIPPED';
   order.can_shop_ship = false;
   order.can_cancel = false;
-  for (const line of order.order_lines) if (line.order_line_state === 'SHIPPED') line.shipped_date = miraklDate(now);
+  for (const line of order.order_lines)
+    if (line.order_line_state === 'SHIPPED') line.shipped_date = miraklDate(now);
 }

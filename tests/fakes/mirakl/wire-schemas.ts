@@ -55,7 +55,9 @@ export interface StockRow {
 }
 
 /** Parses a STO01 file, or lists every problem (by line) when it does not follow the documented format. */
-export function parseStockCsv(text: string): { ok: true; rows: StockRow[] } | { ok: false; errors: string[] } {
+export function parseStockCsv(
+  text: string,
+): { ok: true; rows: StockRow[] } | { ok: false; errors: string[] } {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const header = splitLine(lines[0] ?? '');
   const errors: string[] = [];
@@ -72,13 +74,15 @@ export function parseStockCsv(text: string): { ok: true; rows: StockRow[] } | { 
   lines.slice(1).forEach((line, i) => {
     const cells = splitLine(line);
     const at = `line ${i + 2}`;
-    if (cells.length !== header.length) errors.push(`${at}: ${cells.length} cells, header has ${header.length}`);
+    if (cells.length !== header.length)
+      errors.push(`${at}: ${cells.length} cells, header has ${header.length}`);
     const sku = cells[col('offer-sku')] ?? '';
     const qty = cells[col('quantity')] ?? '';
     const action = col('update-delete') >= 0 ? (cells[col('update-delete')] ?? '') : '';
     if (sku === '') errors.push(`${at}: offer-sku is empty`);
     if (!/^\d+$/.test(qty)) errors.push(`${at}: quantity "${qty}" is not a whole number ≥ 0`);
-    if (!['', 'update', 'delete'].includes(action.toLowerCase())) errors.push(`${at}: update-delete "${action}"`);
+    if (!['', 'update', 'delete'].includes(action.toLowerCase()))
+      errors.push(`${at}: update-delete "${action}"`);
     const warehouse = col('warehouse-code') >= 0 ? cells[col('warehouse-code')] || null : null;
     rows.push({ sku, quantity: Number(qty), warehouse });
   });
