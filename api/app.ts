@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppEnv } from './app-env.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { identify } from './middleware/auth.js';
@@ -49,7 +48,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.onError((err, c) => {
     if (err instanceof AppError) return problem(c, err.status, err.code, err.message, err.details);
     c.get('logger')?.error('unhandled error', { err });
-    return problem(c, 500, 'internal_error', 'Something went wrong on our side; the request id identifies it in the logs.');
+    return problem(
+      c,
+      500,
+      'internal_error',
+      'Something went wrong on our side; the request id identifies it in the logs.',
+    );
   });
 
   const routes = app
@@ -59,11 +63,19 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', channelRoutes)
     .route('/', fulfilmentRoutes);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'sd_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'sd_session',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Shipdesk API', version: '0.1.0', description: 'Orders, picking, packing, shipping and channel sync.' },
+    info: {
+      title: 'Shipdesk API',
+      version: '0.1.0',
+      description: 'Orders, picking, packing, shipping and channel sync.',
+    },
   });
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
   app.all('/api/*', (c) => problem(c, 404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`));

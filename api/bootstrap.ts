@@ -21,7 +21,10 @@ export async function startSystem(
   logger: Logger,
   overrides: { clock?: Clock; fetch?: FetchLike; secretsKey?: Buffer } = {},
 ): Promise<System> {
-  const handle = await createDb({ url: config.databaseUrl, dataDir: config.pgliteDir ?? join(config.dataDir, 'pglite') });
+  const handle = await createDb({
+    url: config.databaseUrl,
+    dataDir: config.pgliteDir ?? join(config.dataDir, 'pglite'),
+  });
   const jobs = await startJobQueue(handle, logger);
   const key = overrides.secretsKey ?? loadSecretKey(config.secretsKey, join(config.dataDir, 'secrets.key'));
   const deps: AppDeps = {

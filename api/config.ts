@@ -16,7 +16,8 @@ export interface AppConfig {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const isProduction = env.NODE_ENV === 'production';
   const role = env.ROLE ?? 'all';
-  if (role !== 'all' && role !== 'api' && role !== 'worker') throw new Error(`ROLE must be all, api or worker, not ${role}`);
+  if (role !== 'all' && role !== 'api' && role !== 'worker')
+    throw new Error(`ROLE must be all, api or worker, not ${role}`);
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),

@@ -14,10 +14,12 @@ const sensitive =
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { name: value.name, message: value.message, code: (value as { code?: unknown }).code };
+  if (value instanceof Error)
+    return { name: value.name, message: value.message, code: (value as { code?: unknown }).code };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = sensitive.test(k) ? '[redacted]' : redact(v, depth + 1);
+  for (const [k, v] of Object.entries(value))
+    out[k] = sensitive.test(k) ? '[redacted]' : redact(v, depth + 1);
   return out;
 }
 
@@ -29,7 +31,14 @@ export function createLogger(
   const rank = { info: 0, warn: 1, error: 2, silent: 3 } as const;
   const emit = (lvl: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => {
     if (rank[lvl] < rank[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...(redact({ ...base, ...fields }) as object) }));
+    write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: lvl,
+        msg,
+        ...(redact({ ...base, ...fields }) as object),
+      }),
+    );
   };
   return {
     info: (m, f) => emit('info', m, f),

@@ -40,14 +40,23 @@ async function main() {
   const system = await startSystem(config, logger);
   const { deps } = system;
   if (config.role !== 'worker') {
-    const admin = await ensureFirstAdmin(deps.db, process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD ? { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD } : undefined);
+    const admin = await ensureFirstAdmin(
+      deps.db,
+      process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD
+        ? { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }
+        : undefined,
+    );
     if (admin) {
       console.log('\n  First start: an administrator was created. These credentials are shown once:');
       console.log(`    email:    ${admin.email}\n    password: ${admin.password}\n`);
     }
   }
   if (config.isDemo && config.role === 'all') {
-    const seeded = await seedDemo(deps, { baseUrl: `http://127.0.0.1:${simPort}`, apiKey: simKey, pullIntervalSeconds: 10 });
+    const seeded = await seedDemo(deps, {
+      baseUrl: `http://127.0.0.1:${simPort}`,
+      apiKey: simKey,
+      pullIntervalSeconds: 10,
+    });
     if (seeded.picker) console.log(`  Demo picker badge: ${seeded.picker.badge}, PIN ${seeded.picker.pin}\n`);
   }
   if (config.role !== 'api') await startWorkers(deps, { defaultPullIntervalSeconds: 60 });
@@ -55,7 +64,9 @@ async function main() {
   if (config.role !== 'worker') {
     const app = createApp(deps, { webRoot });
     server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-    console.log(`  Shipdesk is up on http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}  (database: ${system.handle.kind})`);
+    console.log(
+      `  Shipdesk is up on http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}  (database: ${system.handle.kind})`,
+    );
     if (simulator) console.log(`  Simulated marketplace: http://127.0.0.1:${simPort}  (what it received)\n`);
   }
   const shutdown = async () => {
@@ -71,7 +82,9 @@ async function main() {
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 

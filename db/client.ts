@@ -18,7 +18,7 @@ export type Executor = Database | Tx;
 
 /** The shape pg-boss wants for its `db` option. */
 export interface SqlExecutor {
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export interface DbHandle {
@@ -30,6 +30,7 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+const migrationLockKey = 7_310_442_019;
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export interface CreateDbOptions {
@@ -80,7 +81,15 @@ async function createPglite(dataDir: string): Promise<DbHandle> {
 async function createPostgres(url: string, max: number): Promise<DbHandle> {
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
-  await migratePostgres(db as never, { migrationsFolder });
+  // API and worker processes start together: an advisory lock lets one migrate while the others wait.
+  // A pool of one connection, so the session-level lock and the migration share a session.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${migrationLockKey})`;
+    await migratePostgres(drizzlePostgres(migrator), { migrationsFolder });
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
   return {
     db,
     kind: 'postgres',
@@ -108,7 +117,7 @@ export function transactionExecutor(tx: Executor): SqlExecutor {
         else chunks.push(sql`${toParam(values[Number(part) - 1])}`);
       });
       const result = (await tx.execute(sql.join(chunks))) as unknown;
-      return { rows: Array.isArray(result) ? result : ((result as { rows: any[] }).rows ?? []) };
+      return { rows: Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? []) };
     },
   };
 }
@@ -116,7 +125,12 @@ export function transactionExecutor(tx: Executor): SqlExecutor {
 // pg-boss leaves trailing optional values out and passes job data as objects: normalise both.
 function toParam(value: unknown): unknown {
   if (value === undefined) return null;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array)
+  ) {
     return JSON.stringify(value);
   }
   return value;

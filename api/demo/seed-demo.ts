@@ -1,11 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
-import { binStock, bins, channels, productBarcodes, products, stockMovements, warehouses } from '../../db/schema/index.js';
+import {
+  binStock,
+  bins,
+  channels,
+  productBarcodes,
+  products,
+  stockMovements,
+  warehouses,
+} from '../../db/schema/index.js';
 import { demoCatalog } from '../../db/seed/demo-catalog.js';
+import type { SecretBox } from '../security/secret-box.js';
 import { createUser } from '../services/auth/create-user.js';
 import { createChannel } from '../services/channels/manage-channels.js';
-import type { SecretBox } from '../security/secret-box.js';
 
 /** Bin codes read zone-aisle-rack-level; the pick sequence walks them in that order. */
 function pickSequence(code: string): number {
@@ -27,7 +35,11 @@ export async function seedDemo(
   deps: { db: Database; secrets: SecretBox },
   simulator: { baseUrl: string; apiKey: string; pullIntervalSeconds: number },
 ): Promise<DemoSeedResult> {
-  const [existing] = await deps.db.select({ id: channels.id }).from(channels).where(eq(channels.type, 'mirakl')).limit(1);
+  const [existing] = await deps.db
+    .select({ id: channels.id })
+    .from(channels)
+    .where(eq(channels.type, 'mirakl'))
+    .limit(1);
   if (existing) return { isNew: false, channelId: existing.id, picker: null };
   const warehouseId = newId('whs');
   await deps.db.insert(warehouses).values({ id: warehouseId, code: 'LYON', name: 'Entrepôt de Lyon' });
@@ -44,15 +56,31 @@ export async function seedDemo(
       heightMm: item.heightMm,
     });
     await deps.db.insert(productBarcodes).values({ code: item.ean, productId, kind: 'ean13' });
-    await deps.db
-      .insert(bins)
-      .values({ id: binId, warehouseId, code: item.bin, zone: item.bin.slice(0, 1), pickSequence: pickSequence(item.bin) });
+    await deps.db.insert(bins).values({
+      id: binId,
+      warehouseId,
+      code: item.bin,
+      zone: item.bin.slice(0, 1),
+      pickSequence: pickSequence(item.bin),
+    });
     await deps.db.insert(binStock).values({ id: newId('bin'), binId, productId, onHand: item.onHand });
-    await deps.db.insert(stockMovements).values({ id: newId('mov'), productId, binId, delta: item.onHand, reason: 'initial' });
+    await deps.db
+      .insert(stockMovements)
+      .values({ id: newId('mov'), productId, binId, delta: item.onHand, reason: 'initial' });
   }
   const picker = { badge: 'BADGE-0001', pin: '1234' };
-  await createUser(deps.db, { name: 'Camille (préparation)', role: 'picker', badgeCode: picker.badge, pin: picker.pin });
-  await createUser(deps.db, { name: 'Karim (emballage)', role: 'packer', badgeCode: 'BADGE-0002', pin: '5678' });
+  await createUser(deps.db, {
+    name: 'Camille (préparation)',
+    role: 'picker',
+    badgeCode: picker.badge,
+    pin: picker.pin,
+  });
+  await createUser(deps.db, {
+    name: 'Karim (emballage)',
+    role: 'packer',
+    badgeCode: 'BADGE-0002',
+    pin: '5678',
+  });
   const { id: channelId } = await createChannel(deps, {
     type: 'mirakl',
     name: 'Marketplace simulée (Mirakl)',

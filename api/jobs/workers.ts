@@ -27,7 +27,8 @@ export async function startWorkers(deps: AppDeps, options: WorkerOptions = {}): 
     const { channelId } = job.data;
     try {
       const summary = await pullChannel(deps, channelId);
-      if (summary.created || summary.updated || summary.parked) log.info('pulled channel', { channelId, ...summary });
+      if (summary.created || summary.updated || summary.parked)
+        log.info('pulled channel', { channelId, ...summary });
     } catch (err) {
       log.warn('pull failed', { channelId, err });
     } finally {
@@ -47,22 +48,37 @@ export async function startWorkers(deps: AppDeps, options: WorkerOptions = {}): 
   });
 
   await boss.work<PushShipmentJob>(queues.pushShipmentDead, polling, async ([job]) => {
-    if (job) log.error('shipment push gave up after every retry; the desk must act', { shipmentId: job.data.shipmentId });
+    if (job)
+      log.error('shipment push gave up after every retry; the desk must act', {
+        shipmentId: job.data.shipmentId,
+      });
   });
 
   await boss.work(queues.tick, polling, async () => {
-    const rows = await deps.db.select({ id: channels.id }).from(channels).where(eq(channels.isEnabled, true)).orderBy(asc(channels.id));
-    for (const row of rows) await deps.jobs.send(queues.pullChannel, { channelId: row.id }, { singletonKey: row.id });
+    const rows = await deps.db
+      .select({ id: channels.id })
+      .from(channels)
+      .where(eq(channels.isEnabled, true))
+      .orderBy(asc(channels.id));
+    for (const row of rows)
+      await deps.jobs.send(queues.pullChannel, { channelId: row.id }, { singletonKey: row.id });
   });
   await boss.schedule(queues.tick, '* * * * *');
   await boss.send(queues.tick, {});
 }
 
 async function scheduleNextPull(deps: AppDeps, channelId: string, fallbackSeconds: number) {
-  const [row] = await deps.db.select({ settings: channels.settings, isEnabled: channels.isEnabled }).from(channels).where(eq(channels.id, channelId));
+  const [row] = await deps.db
+    .select({ settings: channels.settings, isEnabled: channels.isEnabled })
+    .from(channels)
+    .where(eq(channels.id, channelId));
   if (!row?.isEnabled) return;
   const seconds = Number(row.settings.pullIntervalSeconds ?? fallbackSeconds);
-  await deps.jobs.send(queues.pullChannel, { channelId }, { singletonKey: channelId, startAfterSeconds: seconds });
+  await deps.jobs.send(
+    queues.pullChannel,
+    { channelId },
+    { singletonKey: channelId, startAfterSeconds: seconds },
+  );
 }
 
 export type { PgBoss };

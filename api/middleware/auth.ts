@@ -37,8 +37,17 @@ export function requireRole(roles: readonly UserRole[]): MiddlewareHandler<AppEn
     if (!roles.includes(principal.role)) {
       return problem(c, 403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}.`);
     }
-    if (c.get('isCookieAuth') && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !c.req.header('x-requested-with')) {
-      return problem(c, 403, 'csrf_header_missing', 'Cookie-authenticated writes must send the X-Requested-With header.');
+    if (
+      c.get('isCookieAuth') &&
+      !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) &&
+      !c.req.header('x-requested-with')
+    ) {
+      return problem(
+        c,
+        403,
+        'csrf_header_missing',
+        'Cookie-authenticated writes must send the X-Requested-With header.',
+      );
     }
     await next();
   };

@@ -12,7 +12,10 @@ type RouteConfig = Parameters<typeof createRoute>[0];
  * allowed roles are published in the OpenAPI document (`x-roles`), which the shared security test
  * reads to try every route with every role and with none.
  */
-export function securedRoute<const R extends Omit<RouteConfig, 'middleware'>>(roles: readonly UserRole[], config: R) {
+export function securedRoute<const R extends Omit<RouteConfig, 'middleware'>>(
+  roles: readonly UserRole[],
+  config: R,
+) {
   return createRoute({
     ...config,
     middleware: [requireRole(roles)] as const,

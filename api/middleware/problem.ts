@@ -1,6 +1,6 @@
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 
 /** RFC 9457 problem details, the one error shape of the API. */

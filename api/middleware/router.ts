@@ -7,10 +7,19 @@ export function router() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const errors = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
-      return problem(c, 400, 'validation_failed', `Invalid request: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, {
-        errors,
-      });
+      const errors = result.error.issues.map((i) => ({
+        path: i.path.join('.') || '(body)',
+        message: i.message,
+      }));
+      return problem(
+        c,
+        400,
+        'validation_failed',
+        `Invalid request: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+        {
+          errors,
+        },
+      );
     },
   });
 }

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { router } from '../middleware/router.js';
-import type { AppEnv } from '../app-env.js';
 import { queues } from '../jobs/queues.js';
 import { securedRoute } from '../middleware/define-route.js';
+import { router } from '../middleware/router.js';
 import { listParkedOrders } from '../services/channels/list-parked-orders.js';
 import { createChannel, listChannels } from '../services/channels/manage-channels.js';
 
@@ -23,7 +22,9 @@ const list = securedRoute(['admin', 'desk'], {
   method: 'get',
   path: '/api/channels',
   summary: 'Sales channels and the state of their last pull (credentials are never returned)',
-  responses: { 200: { description: 'Channels', content: { 'application/json': { schema: z.array(Channel) } } } },
+  responses: {
+    200: { description: 'Channels', content: { 'application/json': { schema: z.array(Channel) } } },
+  },
 });
 
 const create = securedRoute(['admin'], {
@@ -38,13 +39,22 @@ const create = securedRoute(['admin'], {
             type: z.enum(['mirakl']),
             name: z.string().min(1).max(200),
             credentials: z.object({ apiKey: z.string().min(1) }),
-            settings: z.object({ baseUrl: z.url(), shopId: z.string().optional(), pullIntervalSeconds: z.number().int().min(5).max(3600).optional() }),
+            settings: z.object({
+              baseUrl: z.url(),
+              shopId: z.string().optional(),
+              pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
+            }),
           }),
         },
       },
     },
   },
-  responses: { 201: { description: 'Created', content: { 'application/json': { schema: z.object({ id: z.string() }) } } } },
+  responses: {
+    201: {
+      description: 'Created',
+      content: { 'application/json': { schema: z.object({ id: z.string() }) } },
+    },
+  },
 });
 
 const pull = securedRoute(['admin', 'desk'], {
@@ -52,7 +62,12 @@ const pull = securedRoute(['admin', 'desk'], {
   path: '/api/channels/{id}/pull',
   summary: 'Queue a pull of this channel now',
   request: { params: z.object({ id: z.string().min(1) }) },
-  responses: { 202: { description: 'Queued', content: { 'application/json': { schema: z.object({ queued: z.boolean() }) } } } },
+  responses: {
+    202: {
+      description: 'Queued',
+      content: { 'application/json': { schema: z.object({ queued: z.boolean() }) } },
+    },
+  },
 });
 
 const ParkedOrder = z
@@ -75,7 +90,9 @@ const parked = securedRoute(['admin', 'desk'], {
   path: '/api/parked-orders',
   summary: 'Orders a channel sent that could not be taken in, with the raw payload and the reason',
   request: { query: z.object({ includeResolved: z.enum(['true', 'false']).default('false') }) },
-  responses: { 200: { description: 'Parked orders', content: { 'application/json': { schema: z.array(ParkedOrder) } } } },
+  responses: {
+    200: { description: 'Parked orders', content: { 'application/json': { schema: z.array(ParkedOrder) } } },
+  },
 });
 
 export const channelRoutes = router()
@@ -93,5 +110,10 @@ export const channelRoutes = router()
     return c.json({ queued: jobId !== null }, 202);
   })
   .openapi(parked, async (c) =>
-    c.json(await listParkedOrders(c.get('deps').db, { includeResolved: c.req.valid('query').includeResolved === 'true' }), 200),
+    c.json(
+      await listParkedOrders(c.get('deps').db, {
+        includeResolved: c.req.valid('query').includeResolved === 'true',
+      }),
+      200,
+    ),
   );

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { router } from '../middleware/router.js';
-import type { AppEnv } from '../app-env.js';
 import { securedRoute } from '../middleware/define-route.js';
 import { Problem } from '../middleware/problem.js';
+import { router } from '../middleware/router.js';
 import { scanPack } from '../services/packing/scan-pack.js';
 import { getPickList } from '../services/picking/get-pick-list.js';
 import { scanPick } from '../services/picking/scan-pick.js';
@@ -15,9 +14,16 @@ const scanRejected = {
   description: 'Wrong scan: the problem says what was expected',
   content: { 'application/problem+json': { schema: Problem } },
 };
-const stateConflict = { description: 'Not in a state for this', content: { 'application/problem+json': { schema: Problem } } };
+const stateConflict = {
+  description: 'Not in a state for this',
+  content: { 'application/problem+json': { schema: Problem } },
+};
 const orderParam = z.object({ id: z.string().min(1) });
-const clientScanId = z.string().min(8).max(100).openapi({ description: 'Generated on the device; a re-sent scan counts once' });
+const clientScanId = z
+  .string()
+  .min(8)
+  .max(100)
+  .openapi({ description: 'Generated on the device; a re-sent scan counts once' });
 
 const PickStep = z
   .object({
@@ -39,7 +45,9 @@ const pickList = securedRoute(['admin', 'picker'], {
   path: '/api/orders/{id}/pick-list',
   summary: 'What to pick for this order, in walking order',
   request: { params: orderParam },
-  responses: { 200: { description: 'Steps', content: { 'application/json': { schema: z.array(PickStep) } } } },
+  responses: {
+    200: { description: 'Steps', content: { 'application/json': { schema: z.array(PickStep) } } },
+  },
 });
 
 const pickScan = securedRoute(['admin', 'picker'], {
@@ -66,7 +74,12 @@ const pickScan = securedRoute(['admin', 'picker'], {
       description: 'Picked',
       content: {
         'application/json': {
-          schema: z.object({ isReplay: z.boolean(), orderStatus: z.string(), step: PickStep.nullable(), remaining: z.number().int() }),
+          schema: z.object({
+            isReplay: z.boolean(),
+            orderStatus: z.string(),
+            step: PickStep.nullable(),
+            remaining: z.number().int(),
+          }),
         },
       },
     },
@@ -80,7 +93,14 @@ const packScan = securedRoute(['admin', 'packer'], {
   method: 'post',
   path: '/api/orders/{id}/pack-scans',
   summary: 'Scan-to-verify one unit going into the parcel',
-  request: { params: orderParam, body: { content: { 'application/json': { schema: z.object({ clientScanId, code: z.string().min(1).max(200) }) } } } },
+  request: {
+    params: orderParam,
+    body: {
+      content: {
+        'application/json': { schema: z.object({ clientScanId, code: z.string().min(1).max(200) }) },
+      },
+    },
+  },
   responses: {
     200: {
       description: 'Packed',
@@ -89,7 +109,15 @@ const packScan = securedRoute(['admin', 'packer'], {
           schema: z.object({
             isReplay: z.boolean(),
             orderStatus: z.string(),
-            lines: z.array(z.object({ id: z.string(), sku: z.string(), title: z.string(), quantity: z.number().int(), quantityPacked: z.number().int() })),
+            lines: z.array(
+              z.object({
+                id: z.string(),
+                sku: z.string(),
+                title: z.string(),
+                quantity: z.number().int(),
+                quantityPacked: z.number().int(),
+              }),
+            ),
           }),
         },
       },
@@ -106,14 +134,26 @@ const createShipmentRoute = securedRoute(['admin', 'packer', 'desk'], {
   summary: 'Create the shipment of a packed order: tracking number and label',
   request: {
     params: orderParam,
-    body: { content: { 'application/json': { schema: z.object({ weightGrams: z.number().int().min(1).max(1_000_000).optional() }) } } },
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ weightGrams: z.number().int().min(1).max(1_000_000).optional() }),
+        },
+      },
+    },
   },
   responses: {
     201: {
       description: 'Created',
       content: {
         'application/json': {
-          schema: z.object({ shipmentId: z.string(), parcelId: z.string(), trackingNumber: z.string(), carrierCode: z.string(), labelUrl: z.string() }),
+          schema: z.object({
+            shipmentId: z.string(),
+            parcelId: z.string(),
+            trackingNumber: z.string(),
+            carrierCode: z.string(),
+            labelUrl: z.string(),
+          }),
         },
       },
     },
@@ -128,7 +168,12 @@ const ship = securedRoute(['admin', 'packer', 'desk'], {
   summary: 'Hand the parcel over: stock leaves, the tracking number is pushed to the channel',
   request: { params: z.object({ id: z.string().min(1) }) },
   responses: {
-    200: { description: 'Shipped', content: { 'application/json': { schema: z.object({ shipmentId: z.string(), isReplay: z.boolean() }) } } },
+    200: {
+      description: 'Shipped',
+      content: {
+        'application/json': { schema: z.object({ shipmentId: z.string(), isReplay: z.boolean() }) },
+      },
+    },
     404: stateConflict,
     409: stateConflict,
   },
@@ -140,7 +185,10 @@ const label = securedRoute(['admin', 'packer', 'desk'], {
   summary: 'The parcel label (PDF or ZPL)',
   request: { params: z.object({ id: z.string().min(1) }) },
   responses: {
-    200: { description: 'Label', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+    200: {
+      description: 'Label',
+      content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
     404: stateConflict,
   },
 });
@@ -150,12 +198,18 @@ export const fulfilmentRoutes = router()
   .openapi(pickScan, async (c) => {
     const deps = c.get('deps');
     const body = c.req.valid('json');
-    return c.json(await scanPick(deps.db, actorOf(c), { orderId: c.req.valid('param').id, ...body }, deps.clock.now()), 200);
+    return c.json(
+      await scanPick(deps.db, actorOf(c), { orderId: c.req.valid('param').id, ...body }, deps.clock.now()),
+      200,
+    );
   })
   .openapi(packScan, async (c) => {
     const deps = c.get('deps');
     const body = c.req.valid('json');
-    return c.json(await scanPack(deps.db, actorOf(c), { orderId: c.req.valid('param').id, ...body }, deps.clock.now()), 200);
+    return c.json(
+      await scanPack(deps.db, actorOf(c), { orderId: c.req.valid('param').id, ...body }, deps.clock.now()),
+      200,
+    );
   })
   .openapi(createShipmentRoute, async (c) => {
     const deps = c.get('deps');

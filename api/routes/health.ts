@@ -1,12 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { router } from '../middleware/router.js';
-import type { AppEnv } from '../app-env.js';
 
 const health = createRoute({
   method: 'get',
   path: '/health',
   summary: 'Liveness: the process answers',
-  responses: { 200: { description: 'Alive', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } } },
+  responses: {
+    200: {
+      description: 'Alive',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+    },
+  },
 });
 
 const ready = createRoute({
@@ -14,8 +18,14 @@ const ready = createRoute({
   path: '/ready',
   summary: 'Readiness: the database answers',
   responses: {
-    200: { description: 'Ready', content: { 'application/json': { schema: z.object({ status: z.literal('ready') }) } } },
-    503: { description: 'Not ready', content: { 'application/json': { schema: z.object({ status: z.literal('unavailable') }) } } },
+    200: {
+      description: 'Ready',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ready') }) } },
+    },
+    503: {
+      description: 'Not ready',
+      content: { 'application/json': { schema: z.object({ status: z.literal('unavailable') }) } },
+    },
   },
 });
 

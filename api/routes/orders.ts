@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { orderStatuses } from '../../db/schema/index.js';
-import { router } from '../middleware/router.js';
-import type { AppEnv } from '../app-env.js';
 import { allRoles, securedRoute } from '../middleware/define-route.js';
 import { Problem } from '../middleware/problem.js';
+import { router } from '../middleware/router.js';
 import { getOrder } from '../services/orders/get-order.js';
 import { listOrders } from '../services/orders/list-orders.js';
 
@@ -44,7 +43,12 @@ const list = securedRoute(allRoles, {
     }),
   },
   responses: {
-    200: { description: 'Orders', content: { 'application/json': { schema: z.object({ total: z.number().int(), items: z.array(OrderSummary) }) } } },
+    200: {
+      description: 'Orders',
+      content: {
+        'application/json': { schema: z.object({ total: z.number().int(), items: z.array(OrderSummary) }) },
+      },
+    },
   },
 });
 
@@ -54,7 +58,12 @@ const detail = securedRoute(allRoles, {
   summary: 'One order with lines, shipments and its event timeline',
   request: { params: z.object({ id: z.string().min(1) }) },
   responses: {
-    200: { description: 'The order', content: { 'application/json': { schema: z.object({ id: z.string() }).passthrough().openapi('OrderDetail') } } },
+    200: {
+      description: 'The order',
+      content: {
+        'application/json': { schema: z.object({ id: z.string() }).passthrough().openapi('OrderDetail') },
+      },
+    },
     404: { description: 'No such order', content: { 'application/problem+json': { schema: Problem } } },
   },
 });
@@ -62,6 +71,14 @@ const detail = securedRoute(allRoles, {
 export const orderRoutes = router()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await listOrders(c.get('deps').db, { channelId: q.channelId, statuses: q.status, limit: q.limit, offset: q.offset }), 200);
+    return c.json(
+      await listOrders(c.get('deps').db, {
+        channelId: q.channelId,
+        statuses: q.status,
+        limit: q.limit,
+        offset: q.offset,
+      }),
+      200,
+    );
   })
   .openapi(detail, async (c) => c.json(await getOrder(c.get('deps').db, c.req.valid('param').id), 200));

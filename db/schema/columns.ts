@@ -7,5 +7,6 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   },
 });
 
-export const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+export const createdAt = () =>
+  timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -22,5 +22,8 @@ export const bins = pgTable(
     pickSequence: integer('pick_sequence').notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('bins_warehouse_code_uq').on(t.warehouseId, t.code), index('bins_pick_seq_idx').on(t.pickSequence)],
+  (t) => [
+    uniqueIndex('bins_warehouse_code_uq').on(t.warehouseId, t.code),
+    index('bins_pick_seq_idx').on(t.pickSequence),
+  ],
 );

@@ -19,7 +19,9 @@ export const shipments = pgTable(
     carrierName: text('carrier_name').notNull(),
     service: text('service').notNull(),
     trackingUrl: text('tracking_url'),
-    channelPushStatus: text('channel_push_status', { enum: channelPushStatuses }).notNull().default('not_sent'),
+    channelPushStatus: text('channel_push_status', { enum: channelPushStatuses })
+      .notNull()
+      .default('not_sent'),
     channelPushAttempts: integer('channel_push_attempts').notNull().default(0),
     channelPushError: text('channel_push_error'),
     channelConfirmedAt: tstz('channel_confirmed_at'),
@@ -29,7 +31,9 @@ export const shipments = pgTable(
   },
   (t) => [
     index('shipments_order_idx').on(t.orderId),
-    index('shipments_push_idx').on(t.channelPushStatus).where(sql`${t.channelPushStatus} in ('pending','failed')`),
+    index('shipments_push_idx')
+      .on(t.channelPushStatus)
+      .where(sql`${t.channelPushStatus} in ('pending','failed')`),
   ],
 );
 
@@ -48,7 +52,10 @@ export const parcels = pgTable(
     label: bytea('label').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('parcels_tracking_uq').on(t.trackingNumber), index('parcels_shipment_idx').on(t.shipmentId)],
+  (t) => [
+    uniqueIndex('parcels_tracking_uq').on(t.trackingNumber),
+    index('parcels_shipment_idx').on(t.shipmentId),
+  ],
 );
 
 export const parcelLines = pgTable(

@@ -87,6 +87,9 @@ export const reservations = pgTable(
   },
   (t) => [
     index('reservations_line_idx').on(t.orderLineId),
-    check('reservations_picked_range', sql`${t.quantityPicked} >= 0 and ${t.quantityPicked} <= ${t.quantity}`),
+    check(
+      'reservations_picked_range',
+      sql`${t.quantityPicked} >= 0 and ${t.quantityPicked} <= ${t.quantity}`,
+    ),
   ],
 );

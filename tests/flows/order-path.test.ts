@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderLines, orders, parkedOrders, reservations, shipments } from '../../db/schema/index.js';
 import { pullChannel } from '../../api/services/channels/pull-channel.js';
+import { orderLines, orders, parkedOrders, reservations, shipments } from '../../db/schema/index.js';
 import { decodeBarcodesInPdf } from '../support/decode-barcodes.js';
 import { signIn, startTestSystem, type TestSystem, waitFor } from '../support/system.js';
 
@@ -21,7 +21,12 @@ describe('one order from pull to tracking callback', () => {
 
   it('ships the order and the simulator receives exactly one OR23 and one OR24 with the printed tracking number', async () => {
     const { db } = t.system.deps;
-    const simOrder = t.simulator.createOrder({ lines: [{ sku: 'SEC-220', quantity: 2 }, { sku: 'GAN-M', quantity: 1 }] });
+    const simOrder = t.simulator.createOrder({
+      lines: [
+        { sku: 'SEC-220', quantity: 2 },
+        { sku: 'GAN-M', quantity: 1 },
+      ],
+    });
 
     const summary = await pullChannel(t.system.deps, t.channelId);
     expect(summary.created).toBe(1);
@@ -29,10 +34,14 @@ describe('one order from pull to tracking callback', () => {
     expect(order?.status).toBe('pending');
 
     // The worker accepts at the channel (OR21) and queues a pull; the re-pulled order is ready to pick.
-    await waitFor(async () => {
-      const [o] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, order!.id));
-      return o?.status === 'ready';
-    }, 30_000, 'order ready after acceptance');
+    await waitFor(
+      async () => {
+        const [o] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, order!.id));
+        return o?.status === 'ready';
+      },
+      30_000,
+      'order ready after acceptance',
+    );
     expect(t.simulator.received.filter((c) => c.operationId === 'OR21' && c.status === 204).length).toBe(1);
 
     const picker = await signIn(t.app, { badge: 'BADGE-0001', pin: '1234' });
@@ -57,7 +66,10 @@ describe('one order from pull to tracking callback', () => {
     const packer = await signIn(t.app, { badge: 'BADGE-0002', pin: '5678' });
     for (const [i, step] of steps.entries()) {
       for (let n = 0; n < step.quantity; n++) {
-        const res = await packer.post(`/api/orders/${order!.id}/pack-scans`, { clientScanId: `pack-${order!.id}-${i}-${n}`, code: step.barcodes[0] });
+        const res = await packer.post(`/api/orders/${order!.id}/pack-scans`, {
+          clientScanId: `pack-${order!.id}-${i}-${n}`,
+          code: step.barcodes[0],
+        });
         expect(res.status).toBe(200);
       }
     }
@@ -76,12 +88,22 @@ describe('one order from pull to tracking callback', () => {
     const shipped = await packer.post(`/api/shipments/${shipment.shipmentId}/ship`);
     expect(shipped.status).toBe(200);
     // A second press of "ship" (double click, retry after a lost answer) changes nothing.
-    expect(((await (await packer.post(`/api/shipments/${shipment.shipmentId}/ship`)).json()) as { isReplay: boolean }).isReplay).toBe(true);
+    expect(
+      (
+        (await (await packer.post(`/api/shipments/${shipment.shipmentId}/ship`)).json()) as {
+          isReplay: boolean;
+        }
+      ).isReplay,
+    ).toBe(true);
 
-    await waitFor(async () => {
-      const [s] = await db.select().from(shipments).where(eq(shipments.id, shipment.shipmentId));
-      return s?.channelPushStatus === 'confirmed';
-    }, 30_000, 'tracking confirmed at the channel');
+    await waitFor(
+      async () => {
+        const [s] = await db.select().from(shipments).where(eq(shipments.id, shipment.shipmentId));
+        return s?.channelPushStatus === 'confirmed';
+      },
+      30_000,
+      'tracking confirmed at the channel',
+    );
 
     const calls = t.simulator.received.filter((c) => c.path.startsWith(`/api/orders/${simOrder.order_id}/`));
     const or23 = calls.filter((c) => c.operationId === 'OR23');
@@ -93,7 +115,10 @@ describe('one order from pull to tracking callback', () => {
 
     const [after] = await db.select().from(orders).where(eq(orders.id, order!.id));
     expect(after?.status).toBe('shipped');
-    const active = await db.select({ n: count() }).from(reservations).where(eq(reservations.status, 'active'));
+    const active = await db
+      .select({ n: count() })
+      .from(reservations)
+      .where(eq(reservations.status, 'active'));
     expect(Number(active[0]?.n)).toBe(0);
   });
 
@@ -140,10 +165,15 @@ describe('one order from pull to tracking callback', () => {
     expect(byId.get(noSku.order_id)?.reason).toMatch(/offer_sku/i);
     expect(byId.get(negative.order_id)?.reason).toMatch(/quantity/i);
     expect(byId.get(unknown.order_id)?.reason).toContain('NOT-IN-CATALOGUE');
-    expect((byId.get(unknown.order_id)?.raw as { order_id: string }).order_id).toBe(unknown.order_id);
+    expect((byId.get(unknown.order_id)!.raw as { order_id: string }).order_id).toBe(unknown.order_id);
 
     const desk = await signIn(t.app, { email: 'desk@test.local', password: 'desk password 1' });
-    const listed = (await (await desk.get('/api/parked-orders')).json()) as { externalId: string; reason: string }[];
-    expect(listed.map((p) => p.externalId)).toEqual(expect.arrayContaining([noSku.order_id, negative.order_id, unknown.order_id]));
+    const listed = (await (await desk.get('/api/parked-orders')).json()) as {
+      externalId: string;
+      reason: string;
+    }[];
+    expect(listed.map((p) => p.externalId)).toEqual(
+      expect.arrayContaining([noSku.order_id, negative.order_id, unknown.order_id]),
+    );
   });
 });

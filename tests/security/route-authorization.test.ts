@@ -65,7 +65,9 @@ describe('authorization on every route', () => {
 
   it('refuses every role a route does not name with 403, and lets the named ones through', async () => {
     // Sign-out ends the session the other calls use: try it last.
-    const guarded = operations.filter((o) => o.roles).sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
+    const guarded = operations
+      .filter((o) => o.roles)
+      .sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
     for (const op of guarded) {
       for (const role of userRoles) {
         const client = clients.get(role)!;
@@ -78,22 +80,35 @@ describe('authorization on every route', () => {
         }
       }
     }
-    for (const role of userRoles) clients.set(role, await signIn(t.app, { email: `${role}-sec@test.local`, password: `${role} password 123` }));
+    for (const role of userRoles)
+      clients.set(
+        role,
+        await signIn(t.app, { email: `${role}-sec@test.local`, password: `${role} password 123` }),
+      );
   });
 
   it('applies the same roles to API tokens, and refuses revoked or unknown tokens', async () => {
-    const { token } = await createApiToken(t.system.deps.db, { name: 'erp', role: 'picker', createdBy: null });
+    const { token } = await createApiToken(t.system.deps.db, {
+      name: 'erp',
+      role: 'picker',
+      createdBy: null,
+    });
     const channels = await t.app.request('/api/channels', { headers: { authorization: `Bearer ${token}` } });
     expect(channels.status).toBe(403);
     const orders = await t.app.request('/api/orders', { headers: { authorization: `Bearer ${token}` } });
     expect(orders.status).toBe(200);
-    const bogus = await t.app.request('/api/orders', { headers: { authorization: 'Bearer sdk_not-a-token' } });
+    const bogus = await t.app.request('/api/orders', {
+      headers: { authorization: 'Bearer sdk_not-a-token' },
+    });
     expect(bogus.status).toBe(401);
   });
 
   it('refuses cookie-authenticated writes without the X-Requested-With header (CSRF)', async () => {
     const admin = clients.get('admin')!;
-    const res = await t.app.request('/api/channels/xyz_000/pull', { method: 'POST', headers: { cookie: admin.cookie } });
+    const res = await t.app.request('/api/channels/xyz_000/pull', {
+      method: 'POST',
+      headers: { cookie: admin.cookie },
+    });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { code: string }).code).toBe('csrf_header_missing');
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../api/app.js';
-import { startSystem, type System } from '../../api/bootstrap.js';
+import { type System, startSystem } from '../../api/bootstrap.js';
 import { seedDemo } from '../../api/demo/seed-demo.js';
 import { startWorkers } from '../../api/jobs/workers.js';
 import { createLogger, silentLogger } from '../../api/logger.js';
@@ -25,22 +25,43 @@ export interface TestSystem {
  * The whole system in one process, as `npm start` runs it, with the Mirakl simulator in-process: the
  * real connector's HTTP requests are routed to the simulator's app instead of the network.
  */
-export async function startTestSystem(options: { workers?: boolean; webRoot?: string } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  options: { workers?: boolean; webRoot?: string } = {},
+): Promise<TestSystem> {
   const database = await createTestDatabase();
   const simulator = createMiraklSimulator({ apiKey: simulatorKey, autoAdvance: true, seed: 7 });
   const logger = process.env.TEST_LOGS ? createLogger({ test: true }) : silentLogger;
   const system = await startSystem(
-    { databaseUrl: database.url, dataDir: '.data/test', secretsKey: undefined, publicUrl: undefined, pgliteDir: 'memory://' },
+    {
+      databaseUrl: database.url,
+      dataDir: '.data/test',
+      secretsKey: undefined,
+      publicUrl: undefined,
+      pgliteDir: 'memory://',
+    },
     logger,
     {
       secretsKey: randomBytes(32),
       fetch: (input, init) => simulator.app.request(input.replace(simulatorBaseUrl, ''), init),
     },
   );
-  const admin = (await ensureFirstAdmin(system.deps.db, { email: 'admin@test.local', password: 'correct horse battery' }))!;
-  const seeded = await seedDemo(system.deps, { baseUrl: simulatorBaseUrl, apiKey: simulatorKey, pullIntervalSeconds: 3600 });
-  await createUser(system.deps.db, { name: 'Desk', role: 'desk', email: 'desk@test.local', password: 'desk password 1' });
-  if (options.workers !== false) await startWorkers(system.deps, { pollingIntervalSeconds: 0.5, defaultPullIntervalSeconds: 3600 });
+  const admin = (await ensureFirstAdmin(system.deps.db, {
+    email: 'admin@test.local',
+    password: 'correct horse battery',
+  }))!;
+  const seeded = await seedDemo(system.deps, {
+    baseUrl: simulatorBaseUrl,
+    apiKey: simulatorKey,
+    pullIntervalSeconds: 3600,
+  });
+  await createUser(system.deps.db, {
+    name: 'Desk',
+    role: 'desk',
+    email: 'desk@test.local',
+    password: 'desk password 1',
+  });
+  if (options.workers !== false)
+    await startWorkers(system.deps, { pollingIntervalSeconds: 0.5, defaultPullIntervalSeconds: 3600 });
   const app = createApp(system.deps, options.webRoot ? { webRoot: options.webRoot } : {});
   return {
     system,
@@ -56,18 +77,26 @@ export async function startTestSystem(options: { workers?: boolean; webRoot?: st
 }
 
 /** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, label = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+  label = 'condition',
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${label}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${label}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** A signed-in HTTP client over app.request, the way the web app calls the API (cookie + X-Requested-With). */
-export async function signIn(app: TestSystem['app'], credentials: { email: string; password: string } | { badge: string; pin: string }) {
+export async function signIn(
+  app: TestSystem['app'],
+  credentials: { email: string; password: string } | { badge: string; pin: string },
+) {
   const isBadge = 'badge' in credentials;
   const res = await app.request(isBadge ? '/api/auth/badge' : '/api/auth/login', {
     method: 'POST',
@@ -79,7 +108,11 @@ export async function signIn(app: TestSystem['app'], credentials: { email: strin
   const call = (method: string, path: string, body?: unknown) =>
     app.request(path, {
       method,
-      headers: { cookie, 'x-requested-with': 'fetch', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie,
+        'x-requested-with': 'fetch',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   return {

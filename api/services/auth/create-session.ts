@@ -20,7 +20,9 @@ export async function createSession(
 ): Promise<NewSession> {
   const token = randomToken('');
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000);
-  await db.insert(sessions).values({ id: newId('ses'), tokenHash: sha256(token), userId: user.id, deviceId, expiresAt });
+  await db
+    .insert(sessions)
+    .values({ id: newId('ses'), tokenHash: sha256(token), userId: user.id, deviceId, expiresAt });
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
   return { token, expiresAt, user: { id: user.id, name: user.name, role: user.role, email: user.email } };
 }

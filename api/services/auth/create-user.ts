@@ -28,10 +28,19 @@ export async function createUser(db: Database, input: CreateUserInput) {
         badgeCode: input.pin ? (input.badgeCode ?? id) : (input.badgeCode ?? null),
         pinHash: input.pin ? await hashSecret(input.pin) : null,
       })
-      .returning({ id: users.id, name: users.name, role: users.role, email: users.email, badgeCode: users.badgeCode });
+      .returning({
+        id: users.id,
+        name: users.name,
+        role: users.role,
+        email: users.email,
+        badgeCode: users.badgeCode,
+      });
     return user!;
   } catch (err) {
-    if (String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === '23505') {
+    if (
+      String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) ===
+      '23505'
+    ) {
       throw conflict('user_exists', 'A user with this email or badge already exists.');
     }
     throw err;

@@ -8,7 +8,11 @@ const lockMinutes = 15;
 
 export function checkLockout(user: { lockedUntil: Date | null }, now: Date): void {
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('login_locked', 429, `Too many failed attempts. Try again after ${user.lockedUntil.toISOString()}.`);
+    throw new AppError(
+      'login_locked',
+      429,
+      `Too many failed attempts. Try again after ${user.lockedUntil.toISOString()}.`,
+    );
   }
 }
 

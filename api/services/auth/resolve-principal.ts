@@ -4,7 +4,11 @@ import { apiTokens, sessions, users } from '../../../db/schema/index.js';
 import { sha256 } from '../../security/tokens.js';
 import type { Principal } from './principal.js';
 
-export async function principalFromSession(db: Database, token: string, now: Date): Promise<Principal | null> {
+export async function principalFromSession(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<Principal | null> {
   const [row] = await db
     .select({ user: users, deviceId: sessions.deviceId })
     .from(sessions)
@@ -21,7 +25,11 @@ export async function principalFromSession(db: Database, token: string, now: Dat
   };
 }
 
-export async function principalFromApiToken(db: Database, token: string, now: Date): Promise<Principal | null> {
+export async function principalFromApiToken(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<Principal | null> {
   const [row] = await db
     .update(apiTokens)
     .set({ lastUsedAt: now })

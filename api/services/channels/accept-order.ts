@@ -29,8 +29,17 @@ export async function acceptOrder(
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await tx.update(orders).set({ acceptedAt: now, updatedAt: now }).where(eq(orders.id, orderId));
-    await recordEvent(tx, systemActor, { type: 'order.accepted_at_channel', orderId, payload: { lines: lines.length } }, now);
-    await deps.jobs.send(queues.pullChannel, { channelId: order.channelId }, { tx, singletonKey: order.channelId });
+    await recordEvent(
+      tx,
+      systemActor,
+      { type: 'order.accepted_at_channel', orderId, payload: { lines: lines.length } },
+      now,
+    );
+    await deps.jobs.send(
+      queues.pullChannel,
+      { channelId: order.channelId },
+      { tx, singletonKey: order.channelId },
+    );
   });
   return { accepted: true };
 }

@@ -7,7 +7,12 @@ import type { SecretBox } from '../../security/secret-box.js';
 /** Credentials are sealed before they touch the database and never come back out through the API. */
 export async function createChannel(
   deps: { db: Database; secrets: SecretBox },
-  input: { type: string; name: string; credentials: Record<string, unknown>; settings: Record<string, unknown> },
+  input: {
+    type: string;
+    name: string;
+    credentials: Record<string, unknown>;
+    settings: Record<string, unknown>;
+  },
 ) {
   const id = newId('chn');
   await deps.db.insert(channels).values({

@@ -28,7 +28,14 @@ export async function pullChannel(
   channelId: string,
 ): Promise<PullSummary> {
   const channel = await loadChannel(deps, channelId);
-  const summary: PullSummary = { pages: 0, created: 0, updated: 0, unchanged: 0, parked: 0, cursor: channel.pullCursor };
+  const summary: PullSummary = {
+    pages: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    parked: 0,
+    cursor: channel.pullCursor,
+  };
   let pageToken: string | null = null;
   let nextCursor = channel.pullCursor;
   try {
@@ -38,7 +45,11 @@ export async function pullChannel(
       for (const pulled of page.orders) {
         const now = deps.clock.now();
         if (!pulled.ok) {
-          await parkOrder(deps.db, { channelId, externalId: pulled.externalId, raw: pulled.raw, reason: pulled.reason }, now);
+          await parkOrder(
+            deps.db,
+            { channelId, externalId: pulled.externalId, raw: pulled.raw, reason: pulled.reason },
+            now,
+          );
           summary.parked++;
           continue;
         }
@@ -47,7 +58,11 @@ export async function pullChannel(
           summary[result.outcome]++;
         } catch (err) {
           if (!(err instanceof IngestRejection)) throw err;
-          await parkOrder(deps.db, { channelId, externalId: pulled.externalId, raw: pulled.raw, reason: err.message }, now);
+          await parkOrder(
+            deps.db,
+            { channelId, externalId: pulled.externalId, raw: pulled.raw, reason: err.message },
+            now,
+          );
           summary.parked++;
         }
       }
@@ -55,7 +70,8 @@ export async function pullChannel(
       pageToken = page.hasMore ? page.pageToken : null;
     } while (pageToken && summary.pages < maxPagesPerPull);
   } catch (err) {
-    const message = err instanceof ChannelError ? `${err.code}: ${err.message}` : String((err as Error).message ?? err);
+    const message =
+      err instanceof ChannelError ? `${err.code}: ${err.message}` : String((err as Error).message ?? err);
     await deps.db.update(channels).set({ lastPullError: message }).where(eq(channels.id, channelId));
     throw err;
   }

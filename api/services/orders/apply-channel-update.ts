@@ -25,7 +25,10 @@ export async function applyChannelUpdate(
     .where(and(eq(orders.channelId, channel.id), eq(orders.externalId, order.externalId)))
     .for('update');
   if (!current) throw new Error('order vanished during ingest');
-  if (current.channelStatus === order.channelStatus && current.channelUpdatedAt.getTime() >= Date.parse(order.updatedAt)) {
+  if (
+    current.channelStatus === order.channelStatus &&
+    current.channelUpdatedAt.getTime() >= Date.parse(order.updatedAt)
+  ) {
     return { outcome: 'unchanged', orderId: current.id };
   }
   let status = current.status;
@@ -36,7 +39,12 @@ export async function applyChannelUpdate(
     const open = await tx
       .select({ id: orderLines.id })
       .from(orderLines)
-      .where(and(eq(orderLines.orderId, current.id), inArray(orderLines.status, ['reserved', 'backordered', 'picked'])));
+      .where(
+        and(
+          eq(orderLines.orderId, current.id),
+          inArray(orderLines.status, ['reserved', 'backordered', 'picked']),
+        ),
+      );
     for (const line of open) await releaseLine(tx, line.id);
     await tx.update(orderLines).set({ status: 'cancelled' }).where(eq(orderLines.orderId, current.id));
   }
@@ -51,7 +59,10 @@ export async function applyChannelUpdate(
       updatedAt: now,
     })
     .where(eq(orders.id, current.id));
-  await tx.update(orderPayloads).set({ raw: raw as object, receivedAt: now }).where(eq(orderPayloads.orderId, current.id));
+  await tx
+    .update(orderPayloads)
+    .set({ raw: raw as object, receivedAt: now })
+    .where(eq(orderPayloads.orderId, current.id));
   await recordEvent(
     tx,
     systemActor,

@@ -11,15 +11,38 @@ export async function getOrder(db: Database, orderId: string) {
     .innerJoin(channels, eq(channels.id, orders.channelId))
     .where(eq(orders.id, orderId));
   if (!row) throw notFound('order_not_found', `Order ${orderId} does not exist.`);
-  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.externalLineId));
-  const shipmentRows = await db.select().from(shipments).where(eq(shipments.orderId, orderId)).orderBy(asc(shipments.createdAt));
+  const lines = await db
+    .select()
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.externalLineId));
+  const shipmentRows = await db
+    .select()
+    .from(shipments)
+    .where(eq(shipments.orderId, orderId))
+    .orderBy(asc(shipments.createdAt));
   const parcelRows = shipmentRows.length
     ? await db
-        .select({ id: parcels.id, shipmentId: parcels.shipmentId, trackingNumber: parcels.trackingNumber, weightGrams: parcels.weightGrams, labelFormat: parcels.labelFormat })
+        .select({
+          id: parcels.id,
+          shipmentId: parcels.shipmentId,
+          trackingNumber: parcels.trackingNumber,
+          weightGrams: parcels.weightGrams,
+          labelFormat: parcels.labelFormat,
+        })
         .from(parcels)
-        .where(inArray(parcels.shipmentId, shipmentRows.map((s) => s.id)))
+        .where(
+          inArray(
+            parcels.shipmentId,
+            shipmentRows.map((s) => s.id),
+          ),
+        )
     : [];
-  const timeline = await db.select().from(events).where(eq(events.orderId, orderId)).orderBy(asc(events.occurredAt), asc(events.id));
+  const timeline = await db
+    .select()
+    .from(events)
+    .where(eq(events.orderId, orderId))
+    .orderBy(asc(events.occurredAt), asc(events.id));
   const o = row.order;
   return {
     id: o.id,
@@ -59,7 +82,13 @@ export async function getOrder(db: Database, orderId: string) {
       shippedAt: s.shippedAt?.toISOString() ?? null,
       parcels: parcelRows
         .filter((p) => p.shipmentId === s.id)
-        .map((p) => ({ id: p.id, trackingNumber: p.trackingNumber, weightGrams: p.weightGrams, labelFormat: p.labelFormat, labelUrl: `/api/parcels/${p.id}/label` })),
+        .map((p) => ({
+          id: p.id,
+          trackingNumber: p.trackingNumber,
+          weightGrams: p.weightGrams,
+          labelFormat: p.labelFormat,
+          labelUrl: `/api/parcels/${p.id}/label`,
+        })),
     })),
     events: timeline.map((e) => ({
       id: e.id,

@@ -1,13 +1,20 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.js';
 import { newId } from '../../../db/ids.js';
-import { type OrderStatus, orderLines, orderPayloads, orders, parkedOrders, products } from '../../../db/schema/index.js';
+import {
+  type OrderStatus,
+  orderLines,
+  orderPayloads,
+  orders,
+  parkedOrders,
+  products,
+} from '../../../db/schema/index.js';
 import type { CanonicalOrder, CanonicalOrderStatus } from '../../channels/canonical.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { queues } from '../../jobs/queues.js';
 import { recordEvent, systemActor } from '../events/record-event.js';
-import { applyChannelUpdate } from './apply-channel-update.js';
 import { reserveLine } from '../stock/reserve-line.js';
+import { applyChannelUpdate } from './apply-channel-update.js';
 
 /** An order that cannot enter the queue as it is; it is parked with its payload and this reason. */
 export class IngestRejection extends Error {
@@ -53,11 +60,17 @@ export async function ingestOrder(
   now: Date,
 ): Promise<IngestResult> {
   const skus = [...new Set(order.lines.map((l) => l.sku))];
-  const known = await deps.db.select({ id: products.id, sku: products.sku }).from(products).where(inArray(products.sku, skus));
+  const known = await deps.db
+    .select({ id: products.id, sku: products.sku })
+    .from(products)
+    .where(inArray(products.sku, skus));
   const bySku = new Map(known.map((p) => [p.sku, p.id]));
   const unknown = skus.filter((s) => !bySku.has(s));
   if (unknown.length > 0) {
-    throw new IngestRejection('unknown_product', `Unknown SKU${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+    throw new IngestRejection(
+      'unknown_product',
+      `Unknown SKU${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+    );
   }
   return deps.db.transaction(async (tx) => {
     const status = initialStatus(order.status);

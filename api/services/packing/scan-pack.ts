@@ -22,13 +22,18 @@ export async function scanPack(
 ): Promise<PackScanResult> {
   const replay = await findRecordedScan(db, input.clientScanId);
   if (replay) {
-    if (replay.type !== 'pack.scanned') throw new AppError('scan_already_rejected', 409, 'This scan was already rejected.');
+    if (replay.type !== 'pack.scanned')
+      throw new AppError('scan_already_rejected', 409, 'This scan was already rejected.');
     return summarize(db, input.orderId, true);
   }
   const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId));
   if (!order) throw notFound('order_not_found', `Order ${input.orderId} does not exist.`);
   if (order.status !== 'picked') {
-    throw new AppError('order_not_packable', 409, `Order is ${order.status}; only fully picked orders can be packed.`);
+    throw new AppError(
+      'order_not_packable',
+      409,
+      `Order is ${order.status}; only fully picked orders can be packed.`,
+    );
   }
   const lines = await db
     .select()
@@ -38,7 +43,11 @@ export async function scanPack(
   const product = await resolveProductCode(db, input.code);
   const line = product ? open.find((l) => l.productId === product.id) : undefined;
   if (!line) {
-    const expected = open.map((l) => ({ sku: l.sku, title: l.title, remaining: l.quantityPicked - l.quantityPacked }));
+    const expected = open.map((l) => ({
+      sku: l.sku,
+      title: l.title,
+      remaining: l.quantityPicked - l.quantityPacked,
+    }));
     const what = !product
       ? `"${input.code}" is not a known product`
       : lines.some((l) => l.productId === product.id)
@@ -48,7 +57,11 @@ export async function scanPack(
       db,
       actor,
       { orderId: order.id, clientScanId: input.clientScanId, stage: 'pack', scanned: { item: input.code } },
-      scanError('scan_unexpected_item', `${what}. Expected ${expected.map((e) => `${e.title} (${e.sku})`).join(' or ')}.`, expected),
+      scanError(
+        'scan_unexpected_item',
+        `${what}. Expected ${expected.map((e) => `${e.title} (${e.sku})`).join(' or ')}.`,
+        expected,
+      ),
       now,
     );
   }
@@ -56,7 +69,9 @@ export async function scanPack(
     const [updated] = await tx
       .update(orderLines)
       .set({ quantityPacked: sql`${orderLines.quantityPacked} + 1` })
-      .where(and(eq(orderLines.id, line.id), sql`${orderLines.quantityPacked} < ${orderLines.quantityPicked}`))
+      .where(
+        and(eq(orderLines.id, line.id), sql`${orderLines.quantityPacked} < ${orderLines.quantityPicked}`),
+      )
       .returning();
     if (!updated) throw new AppError('scan_over_pack', 422, `All of ${line.sku} is already packed.`);
     if (updated.quantityPacked === updated.quantity) {
@@ -65,22 +80,46 @@ export async function scanPack(
     const [left] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(orderLines)
-      .where(and(eq(orderLines.orderId, order.id), ne(orderLines.status, 'cancelled'), sql`${orderLines.quantityPacked} < ${orderLines.quantity}`));
-    if (left && Number(left.n) === 0) await tx.update(orders).set({ status: 'packed', updatedAt: now }).where(eq(orders.id, order.id));
+      .where(
+        and(
+          eq(orderLines.orderId, order.id),
+          ne(orderLines.status, 'cancelled'),
+          sql`${orderLines.quantityPacked} < ${orderLines.quantity}`,
+        ),
+      );
+    if (left && Number(left.n) === 0)
+      await tx.update(orders).set({ status: 'packed', updatedAt: now }).where(eq(orders.id, order.id));
     await recordEvent(
       tx,
       actor,
-      { type: 'pack.scanned', orderId: order.id, entityType: 'order_line', entityId: line.id, clientScanId: input.clientScanId, payload: { sku: line.sku } },
+      {
+        type: 'pack.scanned',
+        orderId: order.id,
+        entityType: 'order_line',
+        entityId: line.id,
+        clientScanId: input.clientScanId,
+        payload: { sku: line.sku },
+      },
       now,
     );
     return summarize(tx, order.id, false);
   });
 }
 
-async function summarize(db: Parameters<typeof recordEvent>[0], orderId: string, isReplay: boolean): Promise<PackScanResult> {
+async function summarize(
+  db: Parameters<typeof recordEvent>[0],
+  orderId: string,
+  isReplay: boolean,
+): Promise<PackScanResult> {
   const [order] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
   const lines = await db
-    .select({ id: orderLines.id, sku: orderLines.sku, title: orderLines.title, quantity: orderLines.quantity, quantityPacked: orderLines.quantityPacked })
+    .select({
+      id: orderLines.id,
+      sku: orderLines.sku,
+      title: orderLines.title,
+      quantity: orderLines.quantity,
+      quantityPacked: orderLines.quantityPacked,
+    })
     .from(orderLines)
     .where(eq(orderLines.orderId, orderId));
   return { isReplay, orderStatus: order?.status ?? 'unknown', lines };

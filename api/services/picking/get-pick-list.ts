@@ -40,5 +40,8 @@ export async function getPickList(tx: Executor, orderId: string): Promise<PickSt
     .select({ productId: productBarcodes.productId, code: productBarcodes.code })
     .from(productBarcodes)
     .where(inArray(productBarcodes.productId, [...new Set(rows.map((r) => r.productId))]));
-  return rows.map((r) => ({ ...r, barcodes: codes.filter((c) => c.productId === r.productId).map((c) => c.code) }));
+  return rows.map((r) => ({
+    ...r,
+    barcodes: codes.filter((c) => c.productId === r.productId).map((c) => c.code),
+  }));
 }

@@ -27,51 +27,91 @@ export interface PickScanResult {
  * One confirmed pick: the picker scanned the bin, then the item. The bin must hold a reservation of this
  * order for that item; the increment is a conditional update so two devices cannot over-pick.
  */
-export async function scanPick(db: Database, actor: Actor, input: PickScanInput, now: Date): Promise<PickScanResult> {
+export async function scanPick(
+  db: Database,
+  actor: Actor,
+  input: PickScanInput,
+  now: Date,
+): Promise<PickScanResult> {
   const replay = await findRecordedScan(db, input.clientScanId);
   if (replay) {
-    if (replay.type !== 'pick.scanned') throw new AppError('scan_already_rejected', 409, 'This scan was already rejected.');
+    if (replay.type !== 'pick.scanned')
+      throw new AppError('scan_already_rejected', 409, 'This scan was already rejected.');
     return summarize(db, input.orderId, null, true);
   }
   const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId));
   if (!order) throw notFound('order_not_found', `Order ${input.orderId} does not exist.`);
   if (order.status !== 'ready' && order.status !== 'picking') {
-    throw new AppError('order_not_pickable', 409, `Order is ${order.status}; only ready orders can be picked.`);
+    throw new AppError(
+      'order_not_pickable',
+      409,
+      `Order is ${order.status}; only ready orders can be picked.`,
+    );
   }
   const steps = (await getPickList(db, order.id)).filter((s) => s.quantityPicked < s.quantity);
   const reject = (code: string, message: string, expected: unknown) =>
     rejectScan(
       db,
       actor,
-      { orderId: order.id, clientScanId: input.clientScanId, stage: 'pick', scanned: { bin: input.binCode, item: input.itemCode } },
+      {
+        orderId: order.id,
+        clientScanId: input.clientScanId,
+        stage: 'pick',
+        scanned: { bin: input.binCode, item: input.itemCode },
+      },
       scanError(code, message, expected),
       now,
     );
   const expectedBins = [...new Set(steps.map((s) => s.binCode))];
   const bin = await resolveBinCode(db, input.binCode);
-  if (!bin) return reject('scan_unknown_bin', `No bin is labelled "${input.binCode}". Scan bin ${expectedBins[0] ?? ''}.`, expectedBins);
+  if (!bin)
+    return reject(
+      'scan_unknown_bin',
+      `No bin is labelled "${input.binCode}". Scan bin ${expectedBins[0] ?? ''}.`,
+      expectedBins,
+    );
   const atBin = steps.filter((s) => s.binId === bin.id);
   if (atBin.length === 0) {
-    return reject('scan_wrong_bin', `Nothing to pick in ${bin.code} for this order. Go to ${expectedBins.join(', ')}.`, expectedBins);
+    return reject(
+      'scan_wrong_bin',
+      `Nothing to pick in ${bin.code} for this order. Go to ${expectedBins.join(', ')}.`,
+      expectedBins,
+    );
   }
   const product = await resolveProductCode(db, input.itemCode);
   const step = product ? atBin.find((s) => s.productId === product.id) : undefined;
   if (!step) {
     const expected = atBin.map((s) => ({ sku: s.sku, name: s.name, barcodes: s.barcodes }));
-    const what = product ? `${product.sku} is not to be picked here` : `"${input.itemCode}" is not a known product`;
-    return reject('scan_unexpected_item', `${what}. Expected ${expected.map((e) => `${e.name} (${e.sku})`).join(' or ')}.`, expected);
+    const what = product
+      ? `${product.sku} is not to be picked here`
+      : `"${input.itemCode}" is not a known product`;
+    return reject(
+      'scan_unexpected_item',
+      `${what}. Expected ${expected.map((e) => `${e.name} (${e.sku})`).join(' or ')}.`,
+      expected,
+    );
   }
   const units = input.quantity * (product?.unitsPerScan ?? 1);
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(reservations)
       .set({ quantityPicked: sql`${reservations.quantityPicked} + ${units}` })
-      .where(and(eq(reservations.id, step.reservationId), sql`${reservations.quantityPicked} + ${units} <= ${reservations.quantity}`))
+      .where(
+        and(
+          eq(reservations.id, step.reservationId),
+          sql`${reservations.quantityPicked} + ${units} <= ${reservations.quantity}`,
+        ),
+      )
       .returning();
     if (!updated) {
-      throw new AppError('scan_over_pick', 422, `Only ${step.quantity - step.quantityPicked} more of ${step.sku} to pick here.`, {
-        expected: step.quantity - step.quantityPicked,
-      });
+      throw new AppError(
+        'scan_over_pick',
+        422,
+        `Only ${step.quantity - step.quantityPicked} more of ${step.sku} to pick here.`,
+        {
+          expected: step.quantity - step.quantityPicked,
+        },
+      );
     }
     const [line] = await tx
       .update(orderLines)
@@ -84,7 +124,13 @@ export async function scanPick(db: Database, actor: Actor, input: PickScanInput,
     const [open] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(orderLines)
-      .where(and(eq(orderLines.orderId, order.id), ne(orderLines.status, 'cancelled'), sql`${orderLines.quantityPicked} < ${orderLines.quantity}`));
+      .where(
+        and(
+          eq(orderLines.orderId, order.id),
+          ne(orderLines.status, 'cancelled'),
+          sql`${orderLines.quantityPicked} < ${orderLines.quantity}`,
+        ),
+      );
     const status = open && Number(open.n) === 0 ? 'picked' : 'picking';
     await tx.update(orders).set({ status, updatedAt: now }).where(eq(orders.id, order.id));
     await recordEvent(
@@ -104,7 +150,12 @@ export async function scanPick(db: Database, actor: Actor, input: PickScanInput,
   });
 }
 
-async function summarize(db: Parameters<typeof getPickList>[0], orderId: string, step: PickStep | null, isReplay: boolean) {
+async function summarize(
+  db: Parameters<typeof getPickList>[0],
+  orderId: string,
+  step: PickStep | null,
+  isReplay: boolean,
+) {
   const [order] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
   const steps = await getPickList(db, orderId);
   const remaining = steps.reduce((n, s) => n + s.quantity - s.quantityPicked, 0);

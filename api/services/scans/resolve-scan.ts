@@ -6,7 +6,12 @@ import { bins, productBarcodes, products } from '../../../db/schema/index.js';
 export async function resolveProductCode(tx: Executor, code: string) {
   const trimmed = code.trim();
   const [byBarcode] = await tx
-    .select({ id: products.id, sku: products.sku, name: products.name, unitsPerScan: productBarcodes.unitsPerScan })
+    .select({
+      id: products.id,
+      sku: products.sku,
+      name: products.name,
+      unitsPerScan: productBarcodes.unitsPerScan,
+    })
     .from(productBarcodes)
     .innerJoin(products, eq(products.id, productBarcodes.productId))
     .where(eq(productBarcodes.code, trimmed));

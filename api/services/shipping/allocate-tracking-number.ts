@@ -15,16 +15,30 @@ export async function allocateTrackingNumber(
 ): Promise<string> {
   await tx
     .insert(numberRanges)
-    .values({ id: range.id, prefix: range.prefix, country: range.country, nextSerial: range.first, lastSerial: range.last })
+    .values({
+      id: range.id,
+      prefix: range.prefix,
+      country: range.country,
+      nextSerial: range.first,
+      lastSerial: range.last,
+    })
     .onConflictDoNothing();
   const [row] = await tx
     .update(numberRanges)
     .set({ nextSerial: sql`${numberRanges.nextSerial} + 1` })
     .where(sql`${numberRanges.id} = ${range.id} and ${numberRanges.nextSerial} <= ${numberRanges.lastSerial}`)
-    .returning({ serial: sql<number>`${numberRanges.nextSerial} - 1`, prefix: numberRanges.prefix, country: numberRanges.country });
+    .returning({
+      serial: sql<number>`${numberRanges.nextSerial} - 1`,
+      prefix: numberRanges.prefix,
+      country: numberRanges.country,
+    });
   if (!row) {
     const [exhausted] = await tx.select().from(numberRanges).where(eq(numberRanges.id, range.id));
-    throw new AppError('tracking_range_exhausted', 409, `Tracking number range ${exhausted?.id ?? range.id} is used up.`);
+    throw new AppError(
+      'tracking_range_exhausted',
+      409,
+      `Tracking number range ${exhausted?.id ?? range.id} is used up.`,
+    );
   }
   return formatS10(row.prefix, Number(row.serial), row.country);
 }

@@ -1,7 +1,15 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { newId } from '../../../db/ids.js';
-import { channels, orderLines, orders, parcelLines, parcels, products, shipments } from '../../../db/schema/index.js';
+import {
+  channels,
+  orderLines,
+  orders,
+  parcelLines,
+  parcels,
+  products,
+  shipments,
+} from '../../../db/schema/index.js';
 import { renderShippingLabelPdf } from '../../../labels/index.js';
 import { AppError, notFound } from '../../errors.js';
 import { type Actor, recordEvent } from '../events/record-event.js';
@@ -32,23 +40,39 @@ export async function createShipment(
     if (!row) throw notFound('order_not_found', `Order ${input.orderId} does not exist.`);
     const { order } = row;
     if (order.status !== 'packed') {
-      throw new AppError('order_not_packed', 409, `Order is ${order.status}; scan every item at packing first.`);
+      throw new AppError(
+        'order_not_packed',
+        409,
+        `Order is ${order.status}; scan every item at packing first.`,
+      );
     }
     const [open] = await tx
       .select({ id: shipments.id })
       .from(shipments)
       .where(and(eq(shipments.orderId, order.id), ne(shipments.status, 'cancelled')));
-    if (open) throw new AppError('shipment_exists', 409, `Order already has shipment ${open.id}.`, { shipmentId: open.id });
+    if (open)
+      throw new AppError('shipment_exists', 409, `Order already has shipment ${open.id}.`, {
+        shipmentId: open.id,
+      });
     const lines = await tx
       .select({ line: orderLines, weight: products.weightGrams })
       .from(orderLines)
       .innerJoin(products, eq(products.id, orderLines.productId))
       .where(and(eq(orderLines.orderId, order.id), inArray(orderLines.status, ['packed'])));
-    const weightGrams = input.weightGrams ?? Math.max(1, lines.reduce((g, l) => g + l.weight * l.line.quantityPacked, 0));
+    const weightGrams =
+      input.weightGrams ??
+      Math.max(
+        1,
+        lines.reduce((g, l) => g + l.weight * l.line.quantityPacked, 0),
+      );
     const trackingNumber = await allocateTrackingNumber(tx, selfIssuedCarrier.range);
     const pdf = await renderShippingLabelPdf({
       size: '4x6',
-      carrier: { code: selfIssuedCarrier.code, name: selfIssuedCarrier.name, service: selfIssuedCarrier.service },
+      carrier: {
+        code: selfIssuedCarrier.code,
+        name: selfIssuedCarrier.name,
+        service: selfIssuedCarrier.service,
+      },
       trackingNumber,
       barcode: { symbology: 'code128', value: trackingNumber },
       shipFrom,
@@ -73,14 +97,28 @@ export async function createShipment(
       createdBy: actor.userId ?? null,
       createdAt: now,
     });
-    await tx.insert(parcels).values({ id: parcelId, shipmentId, trackingNumber, weightGrams, labelFormat: 'pdf', label: pdf, createdAt: now });
+    await tx.insert(parcels).values({
+      id: parcelId,
+      shipmentId,
+      trackingNumber,
+      weightGrams,
+      labelFormat: 'pdf',
+      label: pdf,
+      createdAt: now,
+    });
     await tx
       .insert(parcelLines)
       .values(lines.map((l) => ({ parcelId, orderLineId: l.line.id, quantity: l.line.quantityPacked })));
     await recordEvent(
       tx,
       actor,
-      { type: 'shipment.labelled', orderId: order.id, entityType: 'shipment', entityId: shipmentId, payload: { trackingNumber, weightGrams } },
+      {
+        type: 'shipment.labelled',
+        orderId: order.id,
+        entityType: 'shipment',
+        entityId: shipmentId,
+        payload: { trackingNumber, weightGrams },
+      },
       now,
     );
     return { shipmentId, parcelId, trackingNumber, carrierCode: selfIssuedCarrier.code };

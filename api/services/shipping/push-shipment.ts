@@ -30,7 +30,11 @@ export async function pushShipment(
   if (!order) throw notFound('order_not_found', `Order ${claimed.orderId} does not exist.`);
   const channel = await loadChannel(deps, order.channelId);
   const parcelRows = await deps.db
-    .select({ trackingNumber: parcels.trackingNumber, externalLineId: orderLines.externalLineId, quantity: parcelLines.quantity })
+    .select({
+      trackingNumber: parcels.trackingNumber,
+      externalLineId: orderLines.externalLineId,
+      quantity: parcelLines.quantity,
+    })
     .from(parcels)
     .innerJoin(parcelLines, eq(parcelLines.parcelId, parcels.id))
     .innerJoin(orderLines, eq(orderLines.id, parcelLines.orderLineId))
@@ -70,7 +74,13 @@ export async function pushShipment(
       await recordEvent(
         deps.db,
         systemActor,
-        { type: 'shipment.channel_rejected', orderId: order.id, entityType: 'shipment', entityId: shipmentId, payload: { message } },
+        {
+          type: 'shipment.channel_rejected',
+          orderId: order.id,
+          entityType: 'shipment',
+          entityId: shipmentId,
+          payload: { message },
+        },
         deps.clock.now(),
       );
       return 'rejected';
@@ -97,7 +107,13 @@ async function markConfirmed(
     await recordEvent(
       tx,
       systemActor,
-      { type: 'shipment.confirmed_at_channel', orderId, entityType: 'shipment', entityId: shipmentId, payload: { trackingNumber, via } },
+      {
+        type: 'shipment.confirmed_at_channel',
+        orderId,
+        entityType: 'shipment',
+        entityId: shipmentId,
+        payload: { trackingNumber, via },
+      },
       now,
     );
   });

@@ -1,7 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { newId } from '../../../db/ids.js';
-import { binStock, orderLines, orders, reservations, shipments, stockMovements } from '../../../db/schema/index.js';
+import {
+  binStock,
+  orderLines,
+  orders,
+  reservations,
+  shipments,
+  stockMovements,
+} from '../../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { queues } from '../../jobs/queues.js';
@@ -30,7 +37,10 @@ export async function shipShipment(
       if (current.status === 'shipped') return { shipmentId, isReplay: true };
       throw new AppError('shipment_not_shippable', 409, `Shipment is ${current.status}.`);
     }
-    const lines = await tx.select().from(orderLines).where(and(eq(orderLines.orderId, shipment.orderId), eq(orderLines.status, 'packed')));
+    const lines = await tx
+      .select()
+      .from(orderLines)
+      .where(and(eq(orderLines.orderId, shipment.orderId), eq(orderLines.status, 'packed')));
     const lineIds = lines.map((l) => l.id);
     const held = lineIds.length
       ? await tx
@@ -42,7 +52,10 @@ export async function shipShipment(
     for (const r of held) {
       await tx
         .update(binStock)
-        .set({ onHand: sql`${binStock.onHand} - ${r.quantity}`, reserved: sql`${binStock.reserved} - ${r.quantity}` })
+        .set({
+          onHand: sql`${binStock.onHand} - ${r.quantity}`,
+          reserved: sql`${binStock.reserved} - ${r.quantity}`,
+        })
         .where(and(eq(binStock.binId, r.binId), eq(binStock.productId, r.productId)));
       await tx.insert(stockMovements).values({
         id: newId('mov'),
@@ -62,7 +75,10 @@ export async function shipShipment(
         .set({ status: 'shipped', quantityShipped: sql`${orderLines.quantityPacked}` })
         .where(inArray(orderLines.id, lineIds));
     }
-    await tx.update(orders).set({ status: 'shipped', shippedAt: now, updatedAt: now }).where(eq(orders.id, shipment.orderId));
+    await tx
+      .update(orders)
+      .set({ status: 'shipped', shippedAt: now, updatedAt: now })
+      .where(eq(orders.id, shipment.orderId));
     await recordEvent(
       tx,
       actor,
