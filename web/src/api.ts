@@ -27,17 +27,19 @@ export class ApiError extends Error {
 
 type AnyResponse = ClientResponse<unknown, number, string>;
 /** The body of the success responses of a typed call (problem responses left out). */
-export type SuccessBody<R> = R extends ClientResponse<infer T, infer S, infer _F>
-  ? S extends SuccessStatusCode
-    ? T
-    : never
-  : never;
+export type SuccessBody<R> =
+  R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never;
 
 /** Turns a non-2xx response into an ApiError carrying the problem's `code` and `detail`. */
 export async function toApiError(res: Pick<Response, 'status' | 'headers' | 'text'>): Promise<ApiError> {
   const text = await res.text().catch(() => '');
   try {
-    const body = JSON.parse(text) as Partial<{ code: string; detail: string; requestId: string; errors: unknown }>;
+    const body = JSON.parse(text) as Partial<{
+      code: string;
+      detail: string;
+      requestId: string;
+      errors: unknown;
+    }>;
     const errors = Array.isArray(body.errors) ? (body.errors as { path: string; message: string }[]) : [];
     return new ApiError(
       res.status,

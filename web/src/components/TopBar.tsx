@@ -1,0 +1,36 @@
+import { t } from '../i18n.js';
+import { usePath } from '../router.js';
+import { useSession } from '../session.js';
+import { Link } from './Link.js';
+
+export function TopBar() {
+  const { user, signOut } = useSession();
+  const path = usePath();
+  const isParked = path === '/parked';
+  return (
+    <header className="topbar">
+      <Link href="/" className="brand">
+        {t('appName')}
+      </Link>
+      <nav className="topbar-nav">
+        <Link href="/" aria-current={!isParked ? 'page' : undefined}>
+          {t('navQueue')}
+        </Link>
+        <Link href="/parked" aria-current={isParked ? 'page' : undefined}>
+          {t('navParked')}
+        </Link>
+      </nav>
+      <div className="topbar-user">
+        <span data-testid="current-user">{user.name}</span>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => void signOut()}
+          data-testid="sign-out"
+        >
+          {t('signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}

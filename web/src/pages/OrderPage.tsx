@@ -1,0 +1,33 @@
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { Link } from '../components/Link.js';
+import { t } from '../i18n.js';
+import { loadOrder } from '../order-detail.js';
+import { usePolling } from '../use-polling.js';
+import { EventTimeline } from './EventTimeline.js';
+import { OrderHeader } from './OrderHeader.js';
+import { OrderLines } from './OrderLines.js';
+import { ShipmentList } from './ShipmentList.js';
+
+const refreshMs = 10_000;
+
+export function OrderPage({ id }: { id: string }) {
+  const order = usePolling(() => loadOrder(id), id, refreshMs);
+  return (
+    <main className="page">
+      <Link href="/" className="back-link">
+        ← {t('back')}
+      </Link>
+      {order.error ? <ErrorNotice error={order.error} onRetry={order.reload} /> : null}
+      {order.data ? (
+        <>
+          <OrderHeader order={order.data} now={order.updatedAt ?? new Date()} />
+          <OrderLines lines={order.data.lines} />
+          <ShipmentList shipments={order.data.shipments} />
+          <EventTimeline events={order.data.events} />
+        </>
+      ) : order.error ? null : (
+        <p className="muted">{t('loading')}</p>
+      )}
+    </main>
+  );
+}

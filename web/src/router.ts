@@ -1,0 +1,42 @@
+import { useSyncExternalStore } from 'react';
+
+/** A tiny history router: the path is the state; `navigate` pushes and tells every subscriber. */
+const changed = 'shipdesk:navigate';
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(changed, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(changed, onChange);
+  };
+}
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
+export function navigate(to: string, { replace = false } = {}) {
+  if (to === window.location.pathname + window.location.search) return;
+  if (replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(changed));
+}
+
+export type Route =
+  | { name: 'queue' }
+  | { name: 'order'; id: string }
+  | { name: 'parked' }
+  | { name: 'notFound' };
+
+export function matchRoute(path: string): Route {
+  if (path === '/' || path === '') return { name: 'queue' };
+  if (path === '/parked') return { name: 'parked' };
+  const order = /^\/orders\/([^/]+)$/.exec(path);
+  if (order?.[1]) return { name: 'order', id: decodeURIComponent(order[1]) };
+  return { name: 'notFound' };
+}
