@@ -57,7 +57,10 @@ async function main() {
       apiKey: simKey,
       pullIntervalSeconds: 10,
     });
-    if (seeded.picker) console.log(`  Demo badges: picker ${seeded.picker.badge} (PIN ${seeded.picker.pin}), packer BADGE-0002 (PIN 5678)\n`);
+    if (seeded.picker)
+      console.log(
+        `  Demo badges: picker ${seeded.picker.badge} (PIN ${seeded.picker.pin}), packer BADGE-0002 (PIN 5678)\n`,
+      );
   }
   if (config.role !== 'api') await startWorkers(deps, { defaultPullIntervalSeconds: 60 });
   let server: ReturnType<typeof serve> | null = null;
