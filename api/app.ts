@@ -11,9 +11,15 @@ import { problem } from './middleware/problem.js';
 import { router } from './middleware/router.js';
 import { authRoutes } from './routes/auth.js';
 import { channelRoutes } from './routes/channels.js';
+import { channelAdminRoutes } from './routes/channel-admin.js';
 import { fulfilmentRoutes } from './routes/fulfilment.js';
 import { healthRoutes } from './routes/health.js';
 import { orderRoutes } from './routes/orders.js';
+import { pickingRoutes } from './routes/picking.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { countRoutes } from './routes/counts.js';
+import { receivingRoutes } from './routes/receiving.js';
+import { stockRoutes } from './routes/stock.js';
 
 export interface AppOptions {
   /** Folder of the built web app; served at `/` when present. */
@@ -60,8 +66,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', healthRoutes)
     .route('/', authRoutes)
     .route('/', orderRoutes)
+    .route('/', channelAdminRoutes)
     .route('/', channelRoutes)
-    .route('/', fulfilmentRoutes);
+    .route('/', fulfilmentRoutes)
+    .route('/', pickingRoutes)
+    .route('/', webhookRoutes)
+    .route('/', stockRoutes)
+    .route('/', receivingRoutes)
+    .route('/', countRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
     type: 'apiKey',

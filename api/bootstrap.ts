@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createDb, type DbHandle } from '../db/client.js';
 import type { FetchLike } from './channels/http.js';
+import { createDbRateLimiter } from './channels/rate-limit.js';
 import { createConnectorFactory } from './channels/registry.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppConfig } from './config.js';
@@ -33,7 +34,11 @@ export async function startSystem(
     clock: overrides.clock ?? systemClock,
     logger,
     secrets: createSecretBox(key),
-    connectors: createConnectorFactory(overrides.fetch),
+    // Tests route connectors to in-process fakes and run them unthrottled; a real run shares one
+    // database-backed token bucket per (account, operation) across every process.
+    connectors: overrides.fetch
+      ? createConnectorFactory(overrides.fetch)
+      : createConnectorFactory(undefined, { rateLimiter: createDbRateLimiter(handle.db) }),
     isSecureCookies: config.publicUrl?.startsWith('https://') ?? false,
     ping: () => handle.ping(),
   };

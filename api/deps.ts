@@ -1,4 +1,5 @@
 import type { Database } from '../db/client.js';
+import type { CarrierAdapterFactory } from './carriers/registry.js';
 import type { ChannelConnector } from './channels/connector.js';
 import type { Clock } from './clock.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -20,6 +21,8 @@ export interface AppDeps {
   logger: Logger;
   secrets: SecretBox;
   connectors: ConnectorFactory;
+  /** Builds carrier adapters; absent means the real carriers over the network (api/carriers/registry.ts). */
+  carriers?: CarrierAdapterFactory;
   /** Cookies get `Secure` when the public origin is https. */
   isSecureCookies: boolean;
   /** Readiness: the database answers. */

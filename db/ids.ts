@@ -36,5 +36,18 @@ export const idPrefixes = [
   'evt',
   'tot',
   'pck',
+  // stock: cycle counts and their lines, allocation rules, suppliers, purchase orders, receipts
+  'cnt',
+  'cnl',
+  'alr',
+  'sup',
+  'po',
+  'pol',
+  'rcv',
+  // picking: waves
+  'wav',
+  // carriers: carrier accounts, labels booked ahead
+  'cac',
+  'plb',
 ] as const;
 export type IdPrefix = (typeof idPrefixes)[number];

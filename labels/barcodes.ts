@@ -1,7 +1,10 @@
 import bwipjs from 'bwip-js/node';
+import { assertSymbolValue, toSymbolError } from './barcode-symbols.js';
 import { LabelError } from './label-error.js';
 
-export type BarcodeSymbology = 'code128';
+export type BarcodeSymbology = 'code128' | LinearGs1Symbology | MatrixSymbology | 'maxicode';
+export type LinearGs1Symbology = 'gs1-128';
+export type MatrixSymbology = 'datamatrix' | 'gs1datamatrix' | 'pdf417';
 
 export interface BarcodePngRequest {
   symbology: BarcodeSymbology;
@@ -34,25 +37,29 @@ function toLabelError(error: unknown, value: string): LabelError {
 
 /** PNG bytes of a barcode, quiet zones included, for screens and documents that take images. */
 export async function renderBarcodePng(request: BarcodePngRequest): Promise<Uint8Array> {
-  assertCode128Value(request.value);
+  if (request.symbology === 'code128') assertCode128Value(request.value);
+  else assertSymbolValue(request.symbology, request.value);
   const scale = request.scale ?? 3;
   if (!Number.isInteger(scale) || scale < 1 || scale > 20) {
     throw new LabelError('barcode_invalid', 'scale must be an integer from 1 to 20.');
   }
   try {
+    const isLinear = request.symbology === 'code128' || request.symbology === 'gs1-128';
     const png = await bwipjs.toBuffer({
       bcid: request.symbology,
       text: request.value,
       scale,
-      height: request.height ?? 15,
+      ...(isLinear ? { height: request.height ?? 15 } : {}),
+      // MaxiCode takes the structured carrier message with its control characters.
+      ...(request.symbology === 'maxicode' ? { parse: true } : {}),
       includetext: false,
-      paddingwidth: 10,
-      paddingheight: 2,
+      paddingwidth: isLinear ? 10 : 4,
+      paddingheight: isLinear ? 2 : 4,
       backgroundcolor: 'FFFFFF',
     });
     return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
   } catch (error) {
-    throw toLabelError(error, request.value);
+    throw toSymbolError(error, request.symbology, request.value);
   }
 }
 

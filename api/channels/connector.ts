@@ -24,6 +24,35 @@ export interface ShipmentConfirmation {
   trackingNumber: string;
   /** Lines (and quantities) this parcel carries; the whole order when the channel cannot split. */
   lines: { externalLineId: string; quantity: number }[];
+  /** When the parcel left (ISO-8601); channels that ask for a ship date get "now" when absent. */
+  shippedAt?: string;
+}
+
+/** Why the seller cancels; each connector maps it to the channel's own reason codes. */
+export type CancelReason = 'out_of_stock' | 'buyer_request' | 'address_undeliverable' | 'other';
+
+export interface LineCancellation {
+  externalLineId: string;
+  quantity: number;
+  reason: CancelReason;
+}
+
+export interface RefundRequest {
+  externalOrderId: string;
+  reason: CancelReason | 'return';
+  /** Amounts per line in minor units of the order's currency. */
+  lines: { externalLineId: string; amountMinor: number }[];
+  currency: string;
+  comment?: string | null;
+}
+
+export interface ShipmentState {
+  trackingNumber: string | null;
+  shipped: boolean;
+  /** Every tracking number the channel holds for the order (one per parcel), when it says. */
+  trackingNumbers?: string[];
+  /** Units shipped per line, when the channel says: partial shipments are read back from this. */
+  lines?: { externalLineId: string; quantityShipped: number }[];
 }
 
 export interface StockUpdate {
@@ -50,9 +79,13 @@ export interface ChannelConnector {
    * Read the channel back: has this order already been marked shipped with this tracking number?
    * Used after an ambiguous write (timeout) before any retry.
    */
-  readShipmentState(externalOrderId: string): Promise<{ trackingNumber: string | null; shipped: boolean }>;
+  readShipmentState(externalOrderId: string): Promise<ShipmentState>;
   pushStock(updates: StockUpdate[]): Promise<void>;
   testConnection(): Promise<ConnectionTestResult>;
+  /** Cancels units of lines that will not ship (channels without line cancellation leave it out). */
+  cancelLines?(externalOrderId: string, lines: LineCancellation[]): Promise<void>;
+  /** Refunds money to the buyer; resolves with the channel's refund id when it gives one. */
+  refund?(request: RefundRequest): Promise<{ refundId: string | null; status: string }>;
 }
 
 /** Thrown by connectors. `retryable` separates a 5xx/429/timeout from a 4xx that will never succeed. */

@@ -42,13 +42,34 @@ export async function startJobQueue(handle: DbHandle, logger: Logger): Promise<J
     deadLetter: queues.pushShipmentDead,
   });
   await boss.createQueue(queues.tick, { name: queues.tick, policy: 'singleton' });
+  await boss.createQueue(queues.prefetchLabel, {
+    name: queues.prefetchLabel,
+    retryLimit: 6,
+    retryDelay: 30,
+    retryBackoff: true,
+  });
+  await boss.createQueue(queues.pushStock, {
+    name: queues.pushStock,
+    policy: 'stately',
+    retryLimit: 8,
+    retryDelay: 10,
+    retryBackoff: true,
+  });
   return {
     boss,
     send(name, data, options = {}) {
       return boss.send(name, data, {
         ...(options.tx ? { db: transactionExecutor(options.tx) } : {}),
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
-        ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+        // Inside a transaction each `$n` becomes its own typed parameter, and pg-boss uses its start-after
+        // value both as text and as a timestamp: a number fails to bind there, an ISO instant does not.
+        ...(options.startAfterSeconds
+          ? {
+              startAfter: options.tx
+                ? new Date(Date.now() + options.startAfterSeconds * 1000)
+                : options.startAfterSeconds,
+            }
+          : {}),
       });
     },
   };

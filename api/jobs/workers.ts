@@ -5,6 +5,11 @@ import type { AppDeps } from '../deps.js';
 import { acceptOrder } from '../services/channels/accept-order.js';
 import { pullChannel } from '../services/channels/pull-channel.js';
 import { pushShipment } from '../services/shipping/push-shipment.js';
+import { pushChannelStock } from '../services/allocation/push-channel-stock.js';
+import type { PushStockJob } from './queues.js';
+import type { PrefetchLabelJob } from './queues.js';
+import { prefetchLabel } from '../services/carriers/prefetch-label.js';
+import { queueLabelPrefetch } from '../services/carriers/queue-label-prefetch.js';
 import { type AcceptOrderJob, type PullChannelJob, type PushShipmentJob, queues } from './queues.js';
 
 export interface WorkerOptions {
@@ -53,6 +58,24 @@ export async function startWorkers(deps: AppDeps, options: WorkerOptions = {}): 
         shipmentId: job.data.shipmentId,
       });
   });
+
+  await boss.work<PushStockJob>(queues.pushStock, polling, async ([job]) => {
+    if (!job) return;
+    const outcome = await pushChannelStock(deps, job.data);
+    if (outcome === 'rejected') log.warn('stock push rejected by the channel', { ...job.data });
+  });
+
+  await boss.work<PrefetchLabelJob>(queues.prefetchLabel, polling, async ([job]) => {
+    if (!job) return;
+    if (!job.data.orderId) {
+      const queued = await queueLabelPrefetch(deps, deps.clock.now());
+      if (queued) log.info('label prefetch queued', { orders: queued });
+      return;
+    }
+    const outcome = await prefetchLabel(deps, job.data.orderId);
+    log.info('label prefetch', { orderId: job.data.orderId, outcome });
+  });
+  await boss.schedule(queues.prefetchLabel, '*/30 * * * *', {});
 
   await boss.work(queues.tick, polling, async () => {
     const rows = await deps.db

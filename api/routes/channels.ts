@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { queues } from '../jobs/queues.js';
+import { requestPullNow } from '../services/channels/request-pull.js';
 import { securedRoute } from '../middleware/define-route.js';
 import { router } from '../middleware/router.js';
 import { listParkedOrders } from '../services/channels/list-parked-orders.js';
@@ -35,16 +35,68 @@ const create = securedRoute(['admin'], {
     body: {
       content: {
         'application/json': {
-          schema: z.object({
-            type: z.enum(['mirakl']),
-            name: z.string().min(1).max(200),
-            credentials: z.object({ apiKey: z.string().min(1) }),
-            settings: z.object({
-              baseUrl: z.url(),
-              shopId: z.string().optional(),
-              pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
+          schema: z.discriminatedUnion('type', [
+            z.object({
+              type: z.literal('mirakl'),
+              name: z.string().min(1).max(200),
+              credentials: z.object({ apiKey: z.string().min(1) }),
+              settings: z.object({
+                baseUrl: z.url(),
+                shopId: z.string().optional(),
+                pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
+              }),
             }),
-          }),
+            z.object({
+              type: z.literal('shopify'),
+              name: z.string().min(1).max(200),
+              // accessToken: Admin API token; apiSecret: the app's client secret, which signs webhooks.
+              credentials: z.object({ accessToken: z.string().min(1), apiSecret: z.string().min(1) }),
+              settings: z.object({
+                baseUrl: z.url({ protocol: /^https$/ }),
+                locationId: z.string().startsWith('gid://shopify/Location/').optional(),
+                pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
+              }),
+            }),
+            z.object({
+              type: z.literal('amazon'),
+              name: z.string().min(1).max(200),
+              // Login with Amazon app credentials and the seller's refresh token.
+              credentials: z.object({
+                clientId: z.string().min(1),
+                clientSecret: z.string().min(1),
+                refreshToken: z.string().startsWith('Atzr|'),
+              }),
+              settings: z.object({
+                endpoint: z.url({ protocol: /^https$/ }),
+                sellerId: z.string().min(1),
+                marketplaceId: z.string().regex(/^[A-Z0-9]{10,14}$/),
+                pullIntervalSeconds: z.number().int().min(60).max(3600).optional(),
+              }),
+            }),
+            z.object({
+              type: z.literal('ebay'),
+              name: z.string().min(1).max(200),
+              credentials: z.object({
+                clientId: z.string().min(1),
+                clientSecret: z.string().min(1),
+                refreshToken: z.string().min(1),
+              }),
+              settings: z.object({
+                apiBase: z.url({ protocol: /^https$/ }).optional(),
+                pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
+              }),
+            }),
+            z.object({
+              type: z.literal('woocommerce'),
+              name: z.string().min(1).max(200),
+              credentials: z.object({ consumerKey: z.string().min(1), consumerSecret: z.string().min(1) }),
+              settings: z.object({
+                // Basic auth sends the secret with every request: HTTPS only.
+                baseUrl: z.url({ protocol: /^https$/ }),
+                pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
+              }),
+            }),
+          ]),
         },
       },
     },
@@ -101,12 +153,12 @@ export const channelRoutes = router()
     const deps = c.get('deps');
     const body = c.req.valid('json');
     const created = await createChannel(deps, body);
-    await deps.jobs.send(queues.pullChannel, { channelId: created.id }, { singletonKey: created.id });
+    await requestPullNow(deps.jobs, created.id);
     return c.json(created, 201);
   })
   .openapi(pull, async (c) => {
     const id = c.req.valid('param').id;
-    const jobId = await c.get('deps').jobs.send(queues.pullChannel, { channelId: id }, { singletonKey: id });
+    const jobId = await requestPullNow(c.get('deps').jobs, id);
     return c.json({ queued: jobId !== null }, 202);
   })
   .openapi(parked, async (c) =>

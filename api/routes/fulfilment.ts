@@ -218,6 +218,7 @@ export const fulfilmentRoutes = router()
       actorOf(c),
       { orderId: c.req.valid('param').id, weightGrams: c.req.valid('json').weightGrams },
       deps.clock.now(),
+      deps,
     );
     return c.json({ ...created, labelUrl: `/api/parcels/${created.parcelId}/label` }, 201);
   })

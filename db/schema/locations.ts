@@ -18,6 +18,10 @@ export const bins = pgTable(
     /** Human code printed on the shelf label, e.g. A-01-02-1 (zone-aisle-rack-level). */
     code: text('code').notNull(),
     zone: text('zone').notNull().default(''),
+    aisle: text('aisle').notNull().default(''),
+    rack: text('rack').notNull().default(''),
+    level: text('level').notNull().default(''),
+    position: text('position').notNull().default(''),
     /** Walking order through the warehouse; pick lists are sorted by it. */
     pickSequence: integer('pick_sequence').notNull().default(0),
     createdAt: createdAt(),

@@ -19,6 +19,9 @@ export const shipments = pgTable(
     carrierName: text('carrier_name').notNull(),
     service: text('service').notNull(),
     trackingUrl: text('tracking_url'),
+    /** The carrier's own id for the booking (what its cancel call takes); null for older rows. */
+    carrierShipmentId: text('carrier_shipment_id'),
+    carrierAccountId: text('carrier_account_id'),
     channelPushStatus: text('channel_push_status', { enum: channelPushStatuses })
       .notNull()
       .default('not_sent'),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 import { bins } from './locations.js';
 import { orderLines } from './orders.js';
@@ -57,11 +57,18 @@ export const stockMovements = pgTable(
     delta: integer('delta').notNull(),
     reason: text('reason', { enum: movementReasons }).notNull(),
     reference: text('reference'),
+    /** Lot and expiry of the units moved, for products that track them (GS1 AIs 10 and 17). */
+    lot: text('lot'),
+    expiresOn: date('expires_on', { mode: 'string' }),
     userId: text('user_id'),
     deviceId: text('device_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('stock_movements_product_idx').on(t.productId, t.createdAt)],
+  (t) => [
+    index('stock_movements_product_idx').on(t.productId, t.createdAt),
+    // Counts and the bin page read one bin's history.
+    index('stock_movements_bin_idx').on(t.binId, t.createdAt),
+  ],
 );
 
 export const reservationStatuses = ['active', 'consumed', 'released'] as const;

@@ -27,7 +27,15 @@ const snapToDot = (points: number) => Math.round(points / DOT) * DOT;
  * on the grid), so a thermal printer reproduces each bar at exactly its width in whole dots.
  */
 export function drawCode128(page: PDFPage, placement: Code128Placement): { width: number } {
-  const modules = encodeCode128Modules(placement.value);
+  return drawLinearModules(page, encodeCode128Modules(placement.value), placement);
+}
+
+/** Draws bars of any width-module linear symbol (Code 128, GS1-128) on the 203 dpi grid. */
+export function drawLinearModules(
+  page: PDFPage,
+  modules: readonly number[],
+  placement: Code128Placement,
+): { width: number } {
   const symbolModules = modules.reduce((sum, width) => sum + width, 0);
   const dots = DOTS_PER_MODULE.find(
     (candidate) => (symbolModules + 2 * QUIET_ZONE_MODULES) * candidate * DOT <= placement.maxWidth,

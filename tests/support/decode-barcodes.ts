@@ -53,12 +53,30 @@ function prepareReader(): Promise<unknown> {
   return ready;
 }
 
-async function decode(input: Uint8Array | ImageData, page: number): Promise<DecodedBarcode[]> {
+/** A decoded symbol with what says how it was encoded: the AIM symbology identifier and the GS1 flag. */
+export interface DecodedSymbol extends DecodedBarcode {
+  /** e.g. `]C1` for GS1-128, `]d2` for GS1 DataMatrix, `]C0` for plain Code 128. */
+  symbologyIdentifier: string;
+  /** True when the symbol starts with FNC1, i.e. carries GS1 element strings. */
+  isGs1: boolean;
+}
+
+export async function decodeSymbols(input: Uint8Array | ImageData, page: number): Promise<DecodedSymbol[]> {
   await prepareReader();
   const results = await readBarcodes(input, READER_OPTIONS);
   return results
     .filter((result) => result.isValid)
-    .map((result) => ({ page, format: result.format, text: result.text }));
+    .map((result) => ({
+      page,
+      format: result.format,
+      text: result.text,
+      symbologyIdentifier: result.symbologyIdentifier,
+      isGs1: result.contentType === 'GS1',
+    }));
+}
+
+async function decode(input: Uint8Array | ImageData, page: number): Promise<DecodedBarcode[]> {
+  return (await decodeSymbols(input, page)).map(({ page: p, format, text }) => ({ page: p, format, text }));
 }
 
 /** ZXing takes ImageData-shaped RGBA; MuPDF gives packed RGB rows, possibly padded. */
@@ -80,6 +98,38 @@ function toImageData(pixmap: mupdf.Pixmap): ImageData {
     }
   }
   return { data: rgba, width, height, colorSpace: 'srgb' } as ImageData;
+}
+
+/** Every page of a PDF as ImageData, rasterised by MuPDF at `dpi`. */
+export async function rasterisePdfWithMupdf(pdfBytes: Uint8Array, dpi: number): Promise<ImageData[]> {
+  const document = mupdf.Document.openDocument(pdfBytes, 'application/pdf');
+  const pages: ImageData[] = [];
+  try {
+    for (let index = 0; index < document.countPages(); index++) {
+      const page = document.loadPage(index);
+      const pixmap = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false);
+      try {
+        pages.push(toImageData(pixmap));
+      } finally {
+        pixmap.destroy();
+        page.destroy();
+      }
+    }
+  } finally {
+    document.destroy();
+  }
+  return pages;
+}
+
+/** Like decodeBarcodesInPdf, with the symbology identifier and GS1 flag of each symbol. */
+export async function decodeSymbolsInPdf(
+  pdfBytes: Uint8Array,
+  opts: DecodeOptions = {},
+): Promise<DecodedSymbol[]> {
+  const pages = await rasterisePdfWithMupdf(pdfBytes, opts.dpi ?? 203);
+  const found: DecodedSymbol[] = [];
+  for (const [index, image] of pages.entries()) found.push(...(await decodeSymbols(image, index + 1)));
+  return found;
 }
 
 /** Decodes every barcode on every page of a PDF, rendered as a printer of `dpi` would print it. */
@@ -111,4 +161,36 @@ export async function decodeBarcodesInPdf(
 /** Decodes every barcode in a PNG image. */
 export function decodeBarcodesInPng(pngBytes: Uint8Array): Promise<DecodedBarcode[]> {
   return decode(pngBytes, 1);
+}
+
+/** A PNG as ImageData (MuPDF decodes it), so that part of it can be cropped. */
+export function pngToImageData(pngBytes: Uint8Array): ImageData {
+  const image = new mupdf.Image(pngBytes);
+  const pixmap = image.toPixmap().convertToColorSpace(mupdf.ColorSpace.DeviceRGB, false);
+  try {
+    return toImageData(pixmap);
+  } finally {
+    pixmap.destroy();
+    image.destroy();
+  }
+}
+
+/**
+ * The part of an image inside a rectangle given as fractions of its width and height. ZXing reads MaxiCode
+ * only when the symbol is alone in the picture, as a scanner aimed at it sees it.
+ */
+export function cropImage(
+  image: ImageData,
+  part: { left: number; top: number; right: number; bottom: number },
+): ImageData {
+  const x0 = Math.floor(part.left * image.width);
+  const y0 = Math.floor(part.top * image.height);
+  const width = Math.floor(part.right * image.width) - x0;
+  const height = Math.floor(part.bottom * image.height) - y0;
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const from = ((y0 + y) * image.width + x0) * 4;
+    data.set(image.data.subarray(from, from + width * 4), y * width * 4);
+  }
+  return { data, width, height, colorSpace: 'srgb' } as ImageData;
 }

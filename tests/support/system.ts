@@ -117,6 +117,7 @@ export async function signIn(
     });
   return {
     cookie,
+    call,
     get: (path: string) => call('GET', path),
     post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
   };

@@ -31,11 +31,23 @@ export type Route =
   | { name: 'queue' }
   | { name: 'order'; id: string }
   | { name: 'parked' }
+  | { name: 'channels' }
+  | { name: 'pick' }
+  | { name: 'pickWave'; id: string }
+  | { name: 'stock' }
+  | { name: 'stockProduct'; id: string }
   | { name: 'notFound' };
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { name: 'queue' };
   if (path === '/parked') return { name: 'parked' };
+  if (path === '/channels') return { name: 'channels' };
+  if (path === '/pick') return { name: 'pick' };
+  const wave = /^\/pick\/([^/]+)$/.exec(path);
+  if (wave?.[1]) return { name: 'pickWave', id: decodeURIComponent(wave[1]) };
+  if (path === '/stock') return { name: 'stock' };
+  const stockProduct = /^\/stock\/([^/]+)$/.exec(path);
+  if (stockProduct?.[1]) return { name: 'stockProduct', id: decodeURIComponent(stockProduct[1]) };
   const order = /^\/orders\/([^/]+)$/.exec(path);
   if (order?.[1]) return { name: 'order', id: decodeURIComponent(order[1]) };
   return { name: 'notFound' };

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { orderLines, orders } from '../../../db/schema/index.js';
 import type { AppDeps } from '../../deps.js';
 import { notFound } from '../../errors.js';
-import { queues } from '../../jobs/queues.js';
 import { recordEvent, systemActor } from '../events/record-event.js';
 import { loadChannel } from './load-channel.js';
+import { requestPullNow } from './request-pull.js';
 
 /**
  * Accepts every line of an order at the channel (Mirakl OR21). Acceptance is idempotent at the channel
@@ -35,11 +35,7 @@ export async function acceptOrder(
       { type: 'order.accepted_at_channel', orderId, payload: { lines: lines.length } },
       now,
     );
-    await deps.jobs.send(
-      queues.pullChannel,
-      { channelId: order.channelId },
-      { tx, singletonKey: order.channelId },
-    );
+    await requestPullNow(deps.jobs, order.channelId, tx);
   });
   return { accepted: true };
 }

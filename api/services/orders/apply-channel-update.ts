@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/client.js';
 import { orderLines, orderPayloads, orders } from '../../../db/schema/index.js';
 import type { CanonicalOrder } from '../../channels/canonical.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
+import { scheduleStockPush } from '../allocation/schedule-stock-push.js';
 import { recordEvent, systemActor } from '../events/record-event.js';
 import { releaseLine } from '../stock/release-line.js';
 import type { IngestResult } from './ingest-order.js';
@@ -13,7 +14,7 @@ import type { IngestResult } from './ingest-order.js';
  */
 export async function applyChannelUpdate(
   tx: Executor,
-  _jobs: JobQueue,
+  jobs: JobQueue,
   channel: { id: string },
   order: CanonicalOrder,
   raw: unknown,
@@ -37,7 +38,7 @@ export async function applyChannelUpdate(
   if (isCancelled && status !== 'shipped' && status !== 'cancelled') {
     status = 'cancelled';
     const open = await tx
-      .select({ id: orderLines.id })
+      .select({ id: orderLines.id, productId: orderLines.productId })
       .from(orderLines)
       .where(
         and(
@@ -46,6 +47,12 @@ export async function applyChannelUpdate(
         ),
       );
     for (const line of open) await releaseLine(tx, line.id);
+    // Released units are for sale again: queue the channel pushes with the release.
+    await scheduleStockPush(
+      tx,
+      jobs,
+      open.map((l) => l.productId),
+    );
     await tx.update(orderLines).set({ status: 'cancelled' }).where(eq(orderLines.orderId, current.id));
   }
   await tx

@@ -12,6 +12,7 @@ import {
 import type { CanonicalOrder, CanonicalOrderStatus } from '../../channels/canonical.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { queues } from '../../jobs/queues.js';
+import { scheduleStockPush } from '../allocation/schedule-stock-push.js';
 import { recordEvent, systemActor } from '../events/record-event.js';
 import { reserveLine } from '../stock/reserve-line.js';
 import { applyChannelUpdate } from './apply-channel-update.js';
@@ -126,6 +127,8 @@ export async function ingestOrder(
         await tx.update(orderLines).set({ status: 'backordered' }).where(eq(orderLines.id, lineId));
       }
     }
+    // Every other channel must now show less: queue the coalesced pushes with the reservation.
+    if (holdsStock(status)) await scheduleStockPush(tx, deps.jobs, [...bySku.values()]);
     await recordEvent(
       tx,
       systemActor,

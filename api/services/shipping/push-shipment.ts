@@ -44,6 +44,8 @@ export async function pushShipment(
 
   const alreadyThere = async () => {
     const state = await channel.connector.readShipmentState(order.externalId);
+    // One parcel of several: the order is not "shipped" yet, but this parcel's number is there.
+    if (state.trackingNumbers?.includes(trackingNumber)) return true;
     return state.shipped && state.trackingNumber === trackingNumber;
   };
   if (claimed.channelPushAttempts > 1 && (await alreadyThere())) {

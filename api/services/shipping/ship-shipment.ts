@@ -12,6 +12,7 @@ import {
 import { AppError, notFound } from '../../errors.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { queues } from '../../jobs/queues.js';
+import { scheduleStockPush } from '../allocation/schedule-stock-push.js';
 import { type Actor, recordEvent } from '../events/record-event.js';
 
 /**
@@ -86,6 +87,12 @@ export async function shipShipment(
       now,
     );
     await deps.jobs.send(queues.pushShipment, { shipmentId }, { tx, singletonKey: shipmentId });
+    // On-hand fell with the reservations it consumed; channels re-read it (pushes coalesce).
+    await scheduleStockPush(
+      tx,
+      deps.jobs,
+      held.map((r) => r.productId),
+    );
     return { shipmentId, isReplay: false };
   });
 }

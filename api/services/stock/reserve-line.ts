@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { newId } from '../../../db/ids.js';
 import { binStock, bins, reservations } from '../../../db/schema/index.js';
@@ -11,29 +11,25 @@ import { binStock, bins, reservations } from '../../../db/schema/index.js';
 export async function reserveLine(
   tx: Executor,
   line: { id: string; productId: string; quantity: number },
+  options: { excludeBinId?: string | null } = {},
 ): Promise<number> {
   let missing = line.quantity;
   const candidates = await tx
     .select({ binId: binStock.binId, available: sql<number>`${binStock.onHand} - ${binStock.reserved}` })
     .from(binStock)
     .innerJoin(bins, eq(bins.id, binStock.binId))
-    .where(and(eq(binStock.productId, line.productId), sql`${binStock.onHand} - ${binStock.reserved} > 0`))
+    .where(
+      and(
+        eq(binStock.productId, line.productId),
+        sql`${binStock.onHand} - ${binStock.reserved} > 0`,
+        options.excludeBinId ? ne(binStock.binId, options.excludeBinId) : undefined,
+      ),
+    )
     .orderBy(asc(bins.pickSequence), asc(bins.code));
   for (const candidate of candidates) {
     if (missing === 0) break;
-    const take = Math.min(missing, Number(candidate.available));
-    const updated = await tx
-      .update(binStock)
-      .set({ reserved: sql`${binStock.reserved} + ${take}` })
-      .where(
-        and(
-          eq(binStock.binId, candidate.binId),
-          eq(binStock.productId, line.productId),
-          sql`${binStock.onHand} - ${binStock.reserved} >= ${take}`,
-        ),
-      )
-      .returning({ binId: binStock.binId });
-    if (updated.length === 0) continue;
+    const take = await takeFromBin(tx, candidate.binId, line.productId, missing);
+    if (take === 0) continue;
     await tx.insert(reservations).values({
       id: newId('rsv'),
       orderLineId: line.id,
@@ -44,4 +40,31 @@ export async function reserveLine(
     missing -= take;
   }
   return line.quantity - missing;
+}
+
+/**
+ * Reserves min(wanted, available) in this bin by a conditional UPDATE (`on_hand - reserved >= n`). When a
+ * concurrent taker got there first the update matches nothing: re-read what is left and try again.
+ */
+async function takeFromBin(tx: Executor, binId: string, productId: string, wanted: number) {
+  for (;;) {
+    const [row] = await tx
+      .select({ available: sql<number>`${binStock.onHand} - ${binStock.reserved}` })
+      .from(binStock)
+      .where(and(eq(binStock.binId, binId), eq(binStock.productId, productId)));
+    const take = Math.min(wanted, Number(row?.available ?? 0));
+    if (take <= 0) return 0;
+    const updated = await tx
+      .update(binStock)
+      .set({ reserved: sql`${binStock.reserved} + ${take}` })
+      .where(
+        and(
+          eq(binStock.binId, binId),
+          eq(binStock.productId, productId),
+          sql`${binStock.onHand} - ${binStock.reserved} >= ${take}`,
+        ),
+      )
+      .returning({ binId: binStock.binId });
+    if (updated.length > 0) return take;
+  }
 }

@@ -13,11 +13,22 @@ export function TopBar() {
         {t('appName')}
       </Link>
       <nav className="topbar-nav">
-        <Link href="/" aria-current={!isParked ? 'page' : undefined}>
+        <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
           {t('navQueue')}
         </Link>
         <Link href="/parked" aria-current={isParked ? 'page' : undefined}>
           {t('navParked')}
+        </Link>
+        {user.role === 'admin' || user.role === 'desk' ? (
+          <Link href="/channels" aria-current={path === '/channels' ? 'page' : undefined}>
+            {t('navChannels')}
+          </Link>
+        ) : null}
+        <Link href="/pick" aria-current={path.startsWith('/pick') ? 'page' : undefined}>
+          {t('navPick')}
+        </Link>
+        <Link href="/stock" aria-current={path.startsWith('/stock') ? 'page' : undefined}>
+          {t('navStock')}
         </Link>
       </nav>
       <div className="topbar-user">

@@ -1,0 +1,48 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.js';
+import { channels, products } from '../../../db/schema/index.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
+import { queues } from '../../jobs/queues.js';
+
+/** Seconds a push waits so that the changes of a burst ride on one push; per channel in its settings. */
+export const defaultStockPushIntervalSeconds = 30;
+
+/**
+ * Call in the transaction of every stock change. Queues one push per (channel, SKU) on a stately queue
+ * keyed `${channelId}:${sku}`: while a push is waiting, further sends are dropped by pg-boss, so a burst
+ * of sales becomes one push. The job reads the quantity when it runs, so the last change always wins.
+ */
+export async function scheduleStockPush(
+  tx: Executor,
+  jobs: JobQueue,
+  productIds: readonly string[],
+  options: { channelIds?: readonly string[] } = {},
+): Promise<void> {
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return;
+  const targets = await tx
+    .select({ id: channels.id, settings: channels.settings })
+    .from(channels)
+    .where(
+      and(
+        eq(channels.isEnabled, true),
+        options.channelIds ? inArray(channels.id, [...options.channelIds]) : undefined,
+      ),
+    );
+  if (targets.length === 0) return;
+  const items = await tx
+    .select({ id: products.id, sku: products.sku })
+    .from(products)
+    .where(inArray(products.id, ids));
+  for (const channel of targets) {
+    if (channel.settings.isStockPushEnabled === false) continue;
+    const window = Number(channel.settings.stockPushIntervalSeconds ?? defaultStockPushIntervalSeconds);
+    for (const item of items) {
+      await jobs.send(
+        queues.pushStock,
+        { channelId: channel.id, productId: item.id },
+        { tx, singletonKey: `${channel.id}:${item.sku}`, startAfterSeconds: Math.max(0, window) },
+      );
+    }
+  }
+}

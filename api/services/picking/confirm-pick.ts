@@ -1,0 +1,212 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.js';
+import { pickTasks, productBarcodes, products, waveOrders } from '../../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { type Actor, recordEvent } from '../events/record-event.js';
+import { resolveProductCode } from '../scans/resolve-scan.js';
+import { findRecordedScan, isUniqueViolation } from '../scans/scan-replay.js';
+import { applyPickedUnits } from './apply-picked-units.js';
+import { findWave } from './get-wave.js';
+import { recordWaveProgress } from './record-wave-progress.js';
+import { resolveBin, resolveTote } from './resolve-wave-scan.js';
+import { rejectWaveScan, waveScanError } from './wave-errors.js';
+import { loadNextStep, type WaveStep } from './wave-steps.js';
+
+export interface ConfirmPickInput {
+  waveId: string;
+  clientScanId: string;
+  binCode: string;
+  itemCode: string;
+  /** Cluster mode: the tote the units were dropped into, scanned to confirm. */
+  toteCode?: string | undefined;
+  /** Scans of the item code (1 per scan, or one confirm of N for large quantities). */
+  quantity: number;
+}
+
+export interface Allocation {
+  orderId: string;
+  slot: number;
+  toteCode: string | null;
+  units: number;
+}
+
+export interface ConfirmPickResult {
+  isReplay: boolean;
+  waveStatus: string;
+  allocations: Allocation[];
+  progress: { unitsTotal: number; unitsPicked: number; unitsShort: number };
+  next: WaveStep | null;
+}
+
+/**
+ * One confirmed pick in a wave: bin scan, item scan (and in cluster mode the tote scan). Reads only the
+ * tasks of the scanned bin and product, so its cost does not grow with the wave. The event row carries
+ * the client scan id: a scan sent twice is answered from the first one and counted once.
+ */
+export async function confirmPick(db: Database, actor: Actor, input: ConfirmPickInput, now: Date): Promise<ConfirmPickResult> {
+  const replay = await replayOf(db, input);
+  if (replay) return replay;
+  const wave = await findWave(db, input.waveId);
+  if (wave.status !== 'picking') {
+    throw new AppError('wave_not_picking', 409, `Wave is ${wave.status}; start it before picking.`, { expected: 'picking' });
+  }
+  const reject = (code: string, message: string, expected: unknown): Promise<never> =>
+    rejectWaveScan(
+      db,
+      actor,
+      { waveId: wave.id, clientScanId: input.clientScanId, scanned: { bin: input.binCode, item: input.itemCode, tote: input.toteCode ?? null } },
+      waveScanError(code, message, expected),
+      now,
+    );
+  const next = () => loadNextStep(db, wave.id, wave.mode);
+  const bin = await resolveBin(db, input.binCode);
+  const product = bin ? await resolveProductCode(db, input.itemCode) : null;
+  const candidates =
+    bin && product
+      ? await db
+          .select()
+          .from(pickTasks)
+          .where(
+            and(
+              eq(pickTasks.waveId, wave.id),
+              eq(pickTasks.binId, bin.id),
+              eq(pickTasks.productId, product.id),
+              eq(pickTasks.status, 'open'),
+            ),
+          )
+          .orderBy(asc(pickTasks.slot), asc(pickTasks.sortKey))
+      : [];
+  // The wrong-scan checks run only when the scan matched nothing: the right scan pays for none of them.
+  const [binOpen] =
+    bin && candidates.length === 0
+      ? await db
+          .select({ id: pickTasks.id })
+          .from(pickTasks)
+          .where(and(eq(pickTasks.waveId, wave.id), eq(pickTasks.binId, bin.id), eq(pickTasks.status, 'open')))
+          .limit(1)
+      : [{ id: '' }];
+  if (!bin || !binOpen) {
+    const expected = (await next())?.binCode ?? null;
+    const what = bin ? `Nothing to pick in ${bin.code} on this wave` : `No bin is labelled "${input.binCode}"`;
+    return reject(bin ? 'scan_wrong_bin' : 'scan_unknown_bin', `${what}. Go to ${expected ?? 'the next bin'}.`, { binCode: expected });
+  }
+  if (candidates.length === 0) {
+    const here = await db
+      .selectDistinct({ sku: products.sku, name: products.name, barcode: productBarcodes.code })
+      .from(pickTasks)
+      .innerJoin(products, eq(products.id, pickTasks.productId))
+      .leftJoin(productBarcodes, eq(productBarcodes.productId, pickTasks.productId))
+      .where(and(eq(pickTasks.waveId, wave.id), eq(pickTasks.binId, bin.id), eq(pickTasks.status, 'open')));
+    const what = product ? `${product.sku} is not to be picked in ${bin.code}` : `"${input.itemCode}" is not a known product`;
+    return reject('scan_unexpected_item', `${what}. Expected ${[...new Set(here.map((h) => `${h.name} (${h.sku})`))].join(' or ')}.`, here);
+  }
+  let tasks = wave.mode === 'single' ? candidates.filter((t) => t.slot === candidates[0]?.slot) : candidates;
+  let toteCode: string | null = null;
+  if (wave.mode === 'cluster') {
+    const due = candidates[0]!;
+    const expectedTote = await resolveToteOf(db, wave.id, due.orderId);
+    const tote = input.toteCode ? await resolveTote(db, wave.id, input.toteCode) : null;
+    tasks = tote ? candidates.filter((t) => t.orderId === tote.orderId) : [];
+    if (tasks.length === 0) {
+      return reject(
+        input.toteCode ? 'scan_wrong_tote' : 'scan_tote_missing',
+        `Put ${product!.sku} into tote ${expectedTote ?? '(none assigned)'} and scan it.`,
+        { toteCode: expectedTote },
+      );
+    }
+    toteCode = input.toteCode?.trim() ?? null;
+  }
+  const units = input.quantity * (product?.unitsPerScan ?? 1);
+  const open = tasks.reduce((n, t) => n + t.quantity - t.quantityPicked - t.quantityShort, 0);
+  if (units > open) {
+    return reject('scan_over_pick', `Only ${open} more of ${product!.sku} to pick here${toteCode ? ` for tote ${toteCode}` : ''}.`, {
+      quantity: open,
+    });
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const allocations: Allocation[] = [];
+      let left = units;
+      for (const task of tasks) {
+        if (left === 0) break;
+        const take = Math.min(left, task.quantity - task.quantityPicked - task.quantityShort);
+        if (take <= 0) continue;
+        const [updated] = await tx
+          .update(pickTasks)
+          .set({
+            quantityPicked: sql`${pickTasks.quantityPicked} + ${take}`,
+            status: sql`case when ${pickTasks.quantityPicked} + ${pickTasks.quantityShort} + ${take} = ${pickTasks.quantity} then 'picked' else 'open' end`,
+          })
+          .where(
+            and(
+              eq(pickTasks.id, task.id),
+              eq(pickTasks.status, 'open'),
+              sql`${pickTasks.quantityPicked} + ${pickTasks.quantityShort} + ${take} <= ${pickTasks.quantity}`,
+            ),
+          )
+          .returning({ id: pickTasks.id });
+        if (!updated) throw new AppError('pick_conflict', 409, 'This step changed meanwhile (another device?); reload the wave.');
+        await applyPickedUnits(tx, task, take, now);
+        const same = allocations.find((a) => a.orderId === task.orderId);
+        if (same) same.units += take;
+        else allocations.push({ orderId: task.orderId, slot: task.slot, toteCode: toteCode ?? (await resolveToteOf(tx, wave.id, task.orderId)), units: take });
+        left -= take;
+      }
+      await recordEvent(
+        tx,
+        actor,
+        {
+          type: 'pick.scanned',
+          orderId: allocations.length === 1 ? allocations[0]!.orderId : null,
+          entityType: 'wave',
+          entityId: wave.id,
+          clientScanId: input.clientScanId,
+          payload: { waveId: wave.id, bin: bin.code, sku: product!.sku, units, allocations },
+        },
+        now,
+      );
+      const progress = await recordWaveProgress(tx, actor, wave.id, { picked: units }, now);
+      return {
+        isReplay: false,
+        waveStatus: progress.status,
+        allocations,
+        progress: { unitsTotal: progress.unitsTotal, unitsPicked: progress.unitsPicked, unitsShort: progress.unitsShort },
+        next: progress.status === 'picking' ? await loadNextStep(tx, wave.id, wave.mode) : null,
+      };
+    });
+  } catch (err) {
+    // The same scan arrived twice at once: the other request recorded it; answer as a replay.
+    if (isUniqueViolation(err)) {
+      const again = await replayOf(db, input);
+      if (again) return again;
+    }
+    throw err;
+  }
+}
+
+async function resolveToteOf(tx: Parameters<typeof findWave>[0], waveId: string, orderId: string) {
+  const [row] = await tx
+    .select({ toteCode: waveOrders.toteCode })
+    .from(waveOrders)
+    .where(and(eq(waveOrders.waveId, waveId), eq(waveOrders.orderId, orderId)));
+  return row?.toteCode ?? null;
+}
+
+async function replayOf(db: Database, input: ConfirmPickInput): Promise<ConfirmPickResult | null> {
+  const recorded = await findRecordedScan(db, input.clientScanId);
+  if (!recorded) return null;
+  if (recorded.type !== 'pick.scanned' || recorded.entityId !== input.waveId) {
+    throw new AppError('scan_already_rejected', 409, 'This scan was already answered with an error; it was not picked.', {
+      expected: 'a new client scan id',
+      recorded: recorded.type,
+    });
+  }
+  const wave = await findWave(db, input.waveId);
+  return {
+    isReplay: true,
+    waveStatus: wave.status,
+    allocations: (recorded.payload.allocations as Allocation[]) ?? [],
+    progress: { unitsTotal: wave.unitsTotal, unitsPicked: wave.unitsPicked, unitsShort: wave.unitsShort },
+    next: wave.status === 'picking' ? await loadNextStep(db, wave.id, wave.mode) : null,
+  };
+}
