@@ -14,6 +14,7 @@ import { channelRoutes } from './routes/channels.js';
 import { channelAdminRoutes } from './routes/channel-admin.js';
 import { fulfilmentRoutes } from './routes/fulfilment.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { orderRoutes } from './routes/orders.js';
 import { pickingRoutes } from './routes/picking.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     const started = performance.now();
     await next();
     // Method, route and status only: paths carry ids, never buyer data, and bodies are never logged.
+    deps.metrics.observeRequest(c.req.routePath, c.req.method, c.res.status, (performance.now() - started) / 1000);
     c.get('logger').info('request', {
       method: c.req.method,
       route: c.req.routePath,
@@ -50,6 +52,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   });
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
   app.use('/api/*', identify);
+  app.use('/metrics', identify);
 
   app.onError((err, c) => {
     if (err instanceof AppError) return problem(c, err.status, err.code, err.message, err.details);
@@ -64,6 +67,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   const routes = app
     .route('/', healthRoutes)
+    .route('/', metricsRoutes)
     .route('/', authRoutes)
     .route('/', orderRoutes)
     .route('/', channelAdminRoutes)

@@ -8,6 +8,7 @@ import type { AppConfig } from './config.js';
 import type { AppDeps } from './deps.js';
 import { startJobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
+import { createMetricsRegistry } from './metrics/registry.js';
 import { createSecretBox, loadSecretKey } from './security/secret-box.js';
 
 export interface System {
@@ -39,6 +40,7 @@ export async function startSystem(
     connectors: overrides.fetch
       ? createConnectorFactory(overrides.fetch)
       : createConnectorFactory(undefined, { rateLimiter: createDbRateLimiter(handle.db) }),
+    metrics: createMetricsRegistry(),
     isSecureCookies: config.publicUrl?.startsWith('https://') ?? false,
     ping: () => handle.ping(),
   };

@@ -4,6 +4,7 @@ import type { ChannelConnector } from './channels/connector.js';
 import type { Clock } from './clock.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
+import type { MetricsRegistry } from './metrics/registry.js';
 import type { SecretBox } from './security/secret-box.js';
 
 /** Builds a connector for a channel row; tests swap in one that talks to a fake through app.fetch. */
@@ -25,6 +26,8 @@ export interface AppDeps {
   carriers?: CarrierAdapterFactory;
   /** Cookies get `Secure` when the public origin is https. */
   isSecureCookies: boolean;
+  /** Request and scan latency measured in this process, for /metrics. */
+  metrics: MetricsRegistry;
   /** Readiness: the database answers. */
   ping(): Promise<void>;
 }

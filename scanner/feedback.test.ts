@@ -119,6 +119,14 @@ describe('createFeedback', () => {
     expect(Math.ceil((vibrations[2]?.length ?? 0) / 2)).toBe(3);
   });
 
+  it('play() resumes a context that was suspended again and still schedules the tones', () => {
+    const { ctx, feedback } = setup();
+    ctx.state = 'suspended';
+    feedback.play('wrong_bin');
+    expect(ctx.resumed).toBe(1);
+    expect(ctx.tones).toHaveLength(3);
+  });
+
   it('unlock() resumes a suspended context and starts a silent sound inside the gesture', async () => {
     const { ctx, feedback } = setup();
     ctx.state = 'suspended';

@@ -25,7 +25,10 @@ const text = (value: unknown, what: string): string => {
 export function createCarrierAdapterFactory(fetch?: FetchLike): CarrierAdapterFactory {
   return (account) => {
     const { settings: s, credentials: c } = account;
-    const common = { ...(fetch ? { fetch } : {}), ...(typeof s.timeoutMs === 'number' ? { timeoutMs: s.timeoutMs } : {}) };
+    const common = {
+      ...(fetch ? { fetch } : {}),
+      ...(typeof s.timeoutMs === 'number' ? { timeoutMs: s.timeoutMs } : {}),
+    };
     switch (account.type) {
       case 'sendcloud':
         return createSendcloudAdapter({
@@ -52,7 +55,11 @@ export function createCarrierAdapterFactory(fetch?: FetchLike): CarrierAdapterFa
           ...common,
         });
       default:
-        throw new CarrierError(`Carrier type ${account.type} books no labels over an API.`, 'carrier_type_unknown', false);
+        throw new CarrierError(
+          `Carrier type ${account.type} books no labels over an API.`,
+          'carrier_type_unknown',
+          false,
+        );
     }
   };
 }

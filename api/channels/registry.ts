@@ -1,12 +1,40 @@
 import type { ConnectorFactory } from '../deps.js';
 import { createAmazonConnector } from './amazon/connector.js';
+import { createCdiscountConnector } from './cdiscount/connector.js';
 import type { ChannelConnector } from './connector.js';
 import { createEbayConnector } from './ebay/connector.js';
 import type { FetchLike } from './http.js';
+import { createManualConnector } from './manual/connector.js';
 import { createMiraklConnector } from './mirakl/connector.js';
-import { amazonRates, type DbRateLimiter, ebayRates } from './rate-limit.js';
+import { amazonRates, type DbRateLimiter, ebayRates, type OperationRate } from './rate-limit.js';
 import { createShopifyConnector } from './shopify/connector.js';
 import { createWooCommerceConnector } from './woocommerce/connector.js';
+
+/**
+ * One bucket for every call of a channel account whose limit counts requests, not operations
+ * (Shopify, WooCommerce, Octopia): each `<channel>.<operation>` the connector names takes from it.
+ */
+function sharedBucket(limiter: DbRateLimiter | undefined, account: string, rate: OperationRate) {
+  if (!limiter) return {};
+  const { throttle } = limiter.forAccount(account, { all: rate });
+  return { throttle: (_operation: string) => throttle('all') };
+}
+
+/**
+ * Shopify's GraphQL Admin API is cost-based (a bucket of query-cost points); the connector already reads
+ * `extensions.cost.throttleStatus` and waits for points itself. The shared bucket only keeps every worker
+ * together under 2 requests a second (burst 40), the REST-equivalent request rate, so many processes do
+ * not all spend the points at once.
+ */
+const shopifyRate: OperationRate = { ratePerSecond: 2, burst: 40 };
+/** Self-hosted stores have no published limit: 5 requests a second unless the channel says otherwise. */
+const wooRate = (settings: Record<string, unknown>): OperationRate => {
+  const rps = Number(settings.requestsPerSecond);
+  const ratePerSecond = Number.isFinite(rps) && rps > 0 ? rps : 5;
+  return { ratePerSecond, burst: Math.max(1, Math.ceil(ratePerSecond * 2)) };
+};
+/** Octopia publishes no per-call limit (only 500 tokens an hour): a conservative 5 requests a second. */
+const octopiaRate: OperationRate = { ratePerSecond: 5, burst: 10 };
 
 /**
  * Channel type → connector. A new marketplace is a new folder under api/channels and one line here.
@@ -55,6 +83,7 @@ export function createConnectorFactory(
           apiSecret: credentials.apiSecret ?? null,
           locationId: (settings.locationId as string | undefined) ?? null,
           ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          ...sharedBucket(options.rateLimiter, channel.id, shopifyRate),
         });
       case 'woocommerce':
         return createWooCommerceConnector({
@@ -62,7 +91,21 @@ export function createConnectorFactory(
           consumerKey: String(credentials.consumerKey),
           consumerSecret: String(credentials.consumerSecret),
           ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          ...sharedBucket(options.rateLimiter, channel.id, wooRate(settings)),
         });
+      case 'cdiscount':
+        return createCdiscountConnector({
+          ...(settings.apiBase ? { apiBase: String(settings.apiBase) } : {}),
+          ...(settings.authBase ? { authBase: String(settings.authBase) } : {}),
+          clientId: String(credentials.clientId),
+          clientSecret: String(credentials.clientSecret),
+          sellerId: String(settings.sellerId),
+          ...(settings.salesChannelId ? { salesChannelId: String(settings.salesChannelId) } : {}),
+          ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          ...sharedBucket(options.rateLimiter, channel.id, octopiaRate),
+        });
+      case 'manual':
+        return createManualConnector();
       default:
         throw new Error(`No connector for channel type ${channel.type}.`);
     }

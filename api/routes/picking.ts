@@ -149,7 +149,7 @@ const pickScan = securedRoute(staff, {
   responses: {
     200: json(
       'Picked',
-      z.object({ isReplay: z.boolean(), waveStatus: z.string(), allocations: z.array(Allocation), progress: Progress, next: WaveStep.nullable() }),
+      z.object({ isReplay: z.boolean(), waveStatus: z.string(), allocations: z.array(Allocation), progress: Progress }),
     ),
     404: problem('No such wave'),
     409: problem('Not picking / already rejected'),

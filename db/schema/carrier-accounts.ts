@@ -66,9 +66,7 @@ export const prefetchedLabels = pgTable(
   (t) => [
     uniqueIndex('prefetched_labels_key_uq').on(t.idempotencyKey),
     // At most one label waits per order: the job and packing both settle races on this key.
-    uniqueIndex('prefetched_labels_ready_uq')
-      .on(t.orderId)
-      .where(sql`${t.status} = 'ready'`),
+    uniqueIndex('prefetched_labels_ready_uq').on(t.orderId).where(sql`${t.status} = 'ready'`),
     index('prefetched_labels_order_idx').on(t.orderId),
   ],
 );

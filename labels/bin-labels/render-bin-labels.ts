@@ -22,7 +22,7 @@ export async function renderBinLabelsPdf(labels: readonly BinLabel[]): Promise<U
   const [width, height] = BIN_LABEL_SIZE;
   for (const label of labels) {
     const page = pdf.addPage([width, height]);
-    const codeSize = fit(label.code, faces.bold.font, 22, width - 12 * MM);
+    const codeSize = fitFontSize(label.code, faces.bold.font, 22, width - 12 * MM);
     page.drawText(label.code, {
       x: 6 * MM,
       y: height - 6 * MM - codeSize * 0.75,
@@ -55,7 +55,7 @@ export async function renderBinLabelsPdf(labels: readonly BinLabel[]): Promise<U
   return pdf.save();
 }
 
-function fit(
+function fitFontSize(
   text: string,
   font: { widthOfTextAtSize(t: string, s: number): number },
   size: number,

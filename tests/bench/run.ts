@@ -1,143 +1,58 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { eq, sql } from 'drizzle-orm';
-import { pullChannel } from '../../api/services/channels/pull-channel.js';
-import { orders } from '../../db/schema/index.js';
-import { renderShippingLabelPdf } from '../../labels/index.js';
-import { signIn, startTestSystem } from '../support/system.js';
+import { startTestSystem, type TestSystem } from '../support/system.js';
+import { benchChannels } from './channels.js';
+import { benchCore } from './core.js';
+import { benchLabels } from './labels.js';
+import { benchPicking } from './picking.js';
+import type { Row } from './row.js';
+import { benchScanner } from './scanner.js';
+import { benchStock } from './stock.js';
 
 /**
- * `npm run bench`: every benchmark of the project, one table. On PostgreSQL when DATABASE_URL is set,
- * else on PGlite. Results are also written as JSON under tests/bench/results/ for comparison.
- * Timings are reported, never asserted.
+ * `npm run bench`: every benchmark of the project, one table (figure, value, unit, target, machine).
+ * On PostgreSQL when DATABASE_URL is set (a fresh database per group), else on PGlite. Results are also
+ * written as JSON under tests/bench/results/. Timings are reported, never asserted.
  */
-interface Row {
-  figure: string;
-  value: number;
-  unit: string;
-  target: string;
-}
-
-const rows: Row[] = [];
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-const t = await startTestSystem({ workers: false });
-const database = t.system.handle.kind;
-try {
-  // Ingest: orders pulled from the Mirakl simulator through the real connector, mapped, stored, reserved.
-  const orderCount = 300;
-  for (let i = 0; i < orderCount; i++) t.simulator.createOrder({ lines: [{ sku: 'GRA-TOM', quantity: 1 }] });
-  let started = performance.now();
-  const summary = await pullChannel(t.system.deps, t.channelId);
-  let ms = performance.now() - started;
-  rows.push({
-    figure: `ingest (${summary.created} orders, pull + map + reserve)`,
-    value: Math.round((summary.created / ms) * 1000),
-    unit: 'orders/s',
-    target: '≥ 50',
-  });
-
-  // Re-pull of the same orders: all must be recognised as already there.
-  await t.system.deps.db.execute(sql`update channels set pull_cursor = null`);
-  started = performance.now();
-  const again = await pullChannel(t.system.deps, t.channelId);
-  ms = performance.now() - started;
-  rows.push({
-    figure: `re-delivery (${again.unchanged + again.updated} known orders)`,
-    value: Math.round(((again.unchanged + again.updated) / ms) * 1000),
-    unit: 'orders/s',
-    target: '≥ 100',
-  });
-
-  // Pick scan round trip through HTTP (in-process), one unit per scan.
-  const ready = await t.system.deps.db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(eq(orders.status, 'pending'))
-    .limit(100);
-  await t.system.deps.db.update(orders).set({ status: 'ready' });
-  const picker = await signIn(t.app, { badge: 'BADGE-0001', pin: '1234' });
-  const latencies: number[] = [];
-  for (const [i, o] of ready.entries()) {
-    const s = performance.now();
-    const res = await picker.post(`/api/orders/${o.id}/pick-scans`, {
-      clientScanId: `bench-${i}-${Date.now()}`,
-      binCode: 'A-03-01-1',
-      itemCode: 'GRA-TOM',
-    });
-    latencies.push(performance.now() - s);
-    if (res.status !== 200) throw new Error(`pick scan failed: ${res.status} ${await res.text()}`);
+const withSystem = (bench: (t: TestSystem) => Promise<Row[]>) => async () => {
+  const t = await startTestSystem({ workers: false });
+  try {
+    return await bench(t);
+  } finally {
+    await t.stop();
   }
-  latencies.sort((a, b) => a - b);
-  rows.push({
-    figure: 'pick scan (HTTP, in-process) p50',
-    value: +percentile(latencies, 50).toFixed(1),
-    unit: 'ms',
-    target: '< 50',
-  });
-  rows.push({
-    figure: 'pick scan (HTTP, in-process) p95',
-    value: +percentile(latencies, 95).toFixed(1),
-    unit: 'ms',
-    target: '< 150',
-  });
+};
 
-  // Label rendering: 4x6 PDF with an embedded font subset and a Code 128.
-  const renders: number[] = [];
-  for (let i = 0; i < 50; i++) {
-    const s = performance.now();
-    await renderShippingLabelPdf({
-      size: '4x6',
-      carrier: { code: 'SELF', name: 'Transporteur', service: 'STANDARD' },
-      trackingNumber: 'SD123456785FR',
-      barcode: { symbology: 'code128', value: 'SD123456785FR' },
-      shipFrom: {
-        name: 'Entrepôt',
-        company: null,
-        line1: '1 rue A',
-        line2: null,
-        postalCode: '69007',
-        city: 'Lyon',
-        countryCode: 'FR',
-        phone: null,
-      },
-      shipTo: {
-        name: 'Zoë Łódź',
-        company: null,
-        line1: '2 ulica B',
-        line2: null,
-        postalCode: '90-001',
-        city: 'Łódź',
-        countryCode: 'PL',
-        phone: null,
-      },
-      reference: 'ord_bench',
-      channelName: 'Bench',
-      channelOrderId: 'B-1',
-      weightGrams: 500,
-      parcel: { index: 1, count: 1 },
-      createdAt: new Date().toISOString(),
-    });
-    renders.push(performance.now() - s);
-  }
-  renders.sort((a, b) => a - b);
-  rows.push({
-    figure: 'label 4x6 PDF render p50',
-    value: +percentile(renders, 50).toFixed(1),
-    unit: 'ms',
-    target: '< 100',
-  });
-} finally {
-  await t.stop();
-}
+const groups: [string, () => Promise<Row[]>][] = [
+  ['core', withSystem(benchCore)],
+  ['channels', withSystem((t) => benchChannels(t, { orders: Number(process.env.BENCH_ORDERS ?? 1000) }))],
+  ['stock', withSystem(benchStock)],
+  ['picking', withSystem(benchPicking)],
+  ['labels', () => benchLabels()],
+  ['scanner', () => benchScanner()],
+];
 
+const only = process.env.BENCH_ONLY?.split(',');
+const database = process.env.DATABASE_URL ? 'postgresql' : 'pglite';
 const machine = `${cpus().length}× ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+const rows: (Row & { group: string })[] = [];
+for (const [group, run] of groups) {
+  if (only && !only.includes(group)) continue;
+  const started = performance.now();
+  try {
+    for (const row of await run()) rows.push({ ...row, group });
+  } catch (err) {
+    rows.push({ group, figure: `(failed: ${(err as Error).message.slice(0, 80)})`, value: Number.NaN, unit: '', target: '' });
+  }
+  console.error(`  ${group}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 console.log(`\nBenchmarks on ${database} — ${machine}\n`);
-const width = Math.max(...rows.map((r) => r.figure.length));
-console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(8)}  ${'unit'.padEnd(9)}  target`);
-for (const r of rows)
-  console.log(`${r.figure.padEnd(width)}  ${String(r.value).padStart(8)}  ${r.unit.padEnd(9)}  ${r.target}`);
+const width = Math.max(...rows.map((r) => r.figure.length + r.group.length + 3));
+console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(10)}  ${'unit'.padEnd(10)}  target`);
+for (const r of rows) {
+  console.log(`${`[${r.group}] ${r.figure}`.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(10)}  ${r.target}`);
+}
 mkdirSync('tests/bench/results', { recursive: true });
 const file = `tests/bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}-${database}.json`;
 writeFileSync(file, JSON.stringify({ database, machine, at: new Date().toISOString(), rows }, null, 2));

@@ -28,7 +28,14 @@ describe('DHL Parcel DE adapter against the spec-checked fake', () => {
     const a = adapter();
     await a.validate(request());
     expect(fake.shipments.size).toBe(0);
-    const created = await a.createShipment(request({ parcels: [{ weightGrams: 1320 }, { weightGrams: 4000, dimensionsCm: { length: 40, width: 30, height: 20 } }] }));
+    const created = await a.createShipment(
+      request({
+        parcels: [
+          { weightGrams: 1320 },
+          { weightGrams: 4000, dimensionsCm: { length: 40, width: 30, height: 20 } },
+        ],
+      }),
+    );
     expect(created.parcels).toHaveLength(2);
     for (const p of created.parcels) {
       expect(validateTrackingNumber('dhl_paket', p.trackingNumber).verifiedBy).toBe('check_digit');

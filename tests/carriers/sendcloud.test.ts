@@ -10,14 +10,25 @@ const keys = { publicKey: 'pub-key', secretKey: 'secret-key' };
 describe('Sendcloud v3 adapter against the spec-checked fake', () => {
   let fake: SendcloudFake;
   const adapter = (timeoutMs = 5000) =>
-    createSendcloudAdapter({ baseUrl: base, ...keys, fetch: fetchInto(fake.app, base), timeoutMs, retryDelayMs: 1 });
+    createSendcloudAdapter({
+      baseUrl: base,
+      ...keys,
+      fetch: fetchInto(fake.app, base),
+      timeoutMs,
+      retryDelayMs: 1,
+    });
   beforeEach(() => {
     fake = createSendcloudFake(keys);
   });
 
   it('announces two parcels, gets their tracking numbers and PDF labels whose barcodes read back', async () => {
     const created = await adapter().createShipment(
-      aRequest({ parcels: [{ weightGrams: 1320 }, { weightGrams: 800, dimensionsCm: { length: 20, width: 15, height: 5 } }] }),
+      aRequest({
+        parcels: [
+          { weightGrams: 1320 },
+          { weightGrams: 800, dimensionsCm: { length: 20, width: 15, height: 5 } },
+        ],
+      }),
     );
     expect(created.parcels).toHaveLength(2);
     for (const parcel of created.parcels) {
@@ -88,7 +99,10 @@ describe('Sendcloud v3 adapter against the spec-checked fake', () => {
   it('turns down a body the spec does not allow (the check is not a rubber stamp)', async () => {
     const res = await fake.app.request('/shipments/announce', {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from('pub-key:secret-key').toString('base64')}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Basic ${Buffer.from('pub-key:secret-key').toString('base64')}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ to_address: { name: 'x' }, parcels: [{ weight: { value: 1, unit: 'stone' } }] }),
     });
     expect(res.status).toBe(400);

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import type { FetchLike } from '../../api/carriers/http.js';
 import type { CarrierShipmentRequest } from '../../api/carriers/carrier.js';
+import type { FetchLike } from '../../api/carriers/http.js';
 import { decodeBarcodesInPdf } from '../support/decode-barcodes.js';
 import { decodeSymbolsInZpl } from '../support/zpl-render.js';
 

@@ -11,14 +11,23 @@ const creds = { clientId: 'ups-client', clientSecret: 'ups-secret', accountNumbe
 describe('UPS adapter against the spec-checked fake', () => {
   let fake: UpsFake;
   const adapter = (timeoutMs = 5000) =>
-    createUpsAdapter({ baseUrl: base, ...creds, fetch: fetchInto(fake.app, base), timeoutMs, retryDelayMs: 1 });
-  const request = (over: Parameters<typeof aRequest>[0] = {}) => aRequest({ serviceCode: '11', labelFormat: 'zpl', ...over });
+    createUpsAdapter({
+      baseUrl: base,
+      ...creds,
+      fetch: fetchInto(fake.app, base),
+      timeoutMs,
+      retryDelayMs: 1,
+    });
+  const request = (over: Parameters<typeof aRequest>[0] = {}) =>
+    aRequest({ serviceCode: '11', labelFormat: 'zpl', ...over });
   beforeEach(() => {
     fake = createUpsFake(creds);
   });
 
   it('ships two packages: 1Z numbers with valid check digits, ZPL labels whose barcodes read back', async () => {
-    const created = await adapter().createShipment(request({ parcels: [{ weightGrams: 1320 }, { weightGrams: 250 }] }));
+    const created = await adapter().createShipment(
+      request({ parcels: [{ weightGrams: 1320 }, { weightGrams: 250 }] }),
+    );
     expect(created.parcels).toHaveLength(2);
     expect(created.carrierShipmentId).toBe(created.parcels[0]?.trackingNumber);
     for (const p of created.parcels) {
@@ -34,7 +43,9 @@ describe('UPS adapter against the spec-checked fake', () => {
   });
 
   it('says plainly that UPS gives no PDF labels', async () => {
-    const err = await adapter().createShipment(request({ labelFormat: 'pdf' })).catch((e) => e);
+    const err = await adapter()
+      .createShipment(request({ labelFormat: 'pdf' }))
+      .catch((e) => e);
     expect(err).toBeInstanceOf(CarrierError);
     expect(err.code).toBe('carrier_label_format_unsupported');
     expect(fake.received.filter((c) => c.operation === 'ship')).toHaveLength(0);
@@ -55,8 +66,17 @@ describe('UPS adapter against the spec-checked fake', () => {
     fake.scan(tn, 'O', 'Out For Delivery Today', new Date('2030-01-03T07:00:00Z'));
     fake.scan(tn, 'D', 'Delivered', new Date('2030-01-03T11:30:00Z'));
     const events = await a.track(tn);
-    expect(events.map((e) => e.status)).toEqual(['label_created', 'in_transit', 'out_for_delivery', 'delivered']);
-    expect(events.at(-1)).toEqual({ status: 'delivered', at: '2030-01-03T11:30:00.000Z', description: 'Delivered' });
+    expect(events.map((e) => e.status)).toEqual([
+      'label_created',
+      'in_transit',
+      'out_for_delivery',
+      'delivered',
+    ]);
+    expect(events.at(-1)).toEqual({
+      status: 'delivered',
+      at: '2030-01-03T11:30:00.000Z',
+      description: 'Delivered',
+    });
     expect(fake.requestErrors).toEqual([]);
     expect(fake.responseErrors).toEqual([]);
   });
@@ -75,7 +95,9 @@ describe('UPS adapter against the spec-checked fake', () => {
     expect(fake.received.find((c) => c.operation === 'ship')?.status).toBe(0);
     expect(fake.state.shipments.size).toBe(1);
     expect(fake.received.filter((c) => c.operation === 'ship')).toHaveLength(1);
-    expect(fake.received.map((c) => c.operation)).toEqual(expect.arrayContaining(['track-reference', 'recovery']));
+    expect(fake.received.map((c) => c.operation)).toEqual(
+      expect.arrayContaining(['track-reference', 'recovery']),
+    );
     const [booked] = [...fake.state.shipments.values()];
     expect(created.parcels[0]?.trackingNumber).toBe(booked?.packages[0]?.trackingNumber);
     expect(await barcodesOn(created.parcels[0]!.label)).toEqual([created.parcels[0]!.trackingNumber]);

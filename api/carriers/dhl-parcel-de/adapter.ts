@@ -1,5 +1,10 @@
 import { bookWithReadBack } from '../book-with-read-back.js';
-import { type CarrierAdapter, CarrierError, type CarrierShipmentRequest, type CreatedCarrierShipment } from '../carrier.js';
+import {
+  type CarrierAdapter,
+  CarrierError,
+  type CarrierShipmentRequest,
+  type CreatedCarrierShipment,
+} from '../carrier.js';
 import { createDhlParcelDeClient, type DhlParcelDeClient, type DhlParcelDeConfig } from './client.js';
 import { checkedShipmentNo, itemProblems, toOrderRequest } from './mapper.js';
 
@@ -14,7 +19,9 @@ export interface DhlParcelDeAdapter extends CarrierAdapter {
  * DHL Parcel DE Shipping v2. The API has no idempotency key and no search by reference (GET /orders
  * takes shipment numbers only), so after a timeout the retry books again: see README.
  */
-export function createDhlParcelDeAdapter(config: DhlParcelDeConfig & { retryDelayMs?: number }): DhlParcelDeAdapter {
+export function createDhlParcelDeAdapter(
+  config: DhlParcelDeConfig & { retryDelayMs?: number },
+): DhlParcelDeAdapter {
   const client = createDhlParcelDeClient(config);
   const body = (request: CarrierShipmentRequest) =>
     toOrderRequest(request, { profile: client.profile, billingNumbers: config.billingNumbers });
@@ -24,23 +31,33 @@ export function createDhlParcelDeAdapter(config: DhlParcelDeConfig & { retryDela
     labelFormats: ['pdf', 'zpl'],
     canTrack: false,
     async validate(request) {
-      const answer = await client.orders(body(request), { validate: true, docFormat: 'PDF', includeDocs: 'URL' });
+      const answer = await client.orders(body(request), {
+        validate: true,
+        docFormat: 'PDF',
+        includeDocs: 'URL',
+      });
       const problems = itemProblems(answer);
-      if (problems) throw new CarrierError(`DHL refuses the shipment: ${problems}`, 'carrier_rejected', false);
+      if (problems)
+        throw new CarrierError(`DHL refuses the shipment: ${problems}`, 'carrier_rejected', false);
     },
     async createShipment(request) {
       const json = body(request);
       return bookWithReadBack({
         book: async () => {
           const zpl = request.labelFormat === 'zpl';
-          const answer = await client.orders(json, { docFormat: zpl ? 'ZPL2' : 'PDF', includeDocs: zpl ? 'include' : 'URL' });
+          const answer = await client.orders(json, {
+            docFormat: zpl ? 'ZPL2' : 'PDF',
+            includeDocs: zpl ? 'include' : 'URL',
+          });
           return toCreated(client, answer, zpl);
         },
         delayMs: () => config.retryDelayMs ?? 250,
       });
     },
     async cancel(target) {
-      const numbers = ('carrierShipmentId' in target ? target.carrierShipmentId : target.trackingNumber).split(',');
+      const numbers = (
+        'carrierShipmentId' in target ? target.carrierShipmentId : target.trackingNumber
+      ).split(',');
       const answer = await client.cancel(numbers);
       const problems = itemProblems(answer);
       if (problems) throw new CarrierError(`DHL did not cancel: ${problems}`, 'carrier_rejected', false);
@@ -55,11 +72,16 @@ export function createDhlParcelDeAdapter(config: DhlParcelDeConfig & { retryDela
   };
 }
 
-async function toCreated(client: DhlParcelDeClient, answer: Json, zpl: boolean): Promise<CreatedCarrierShipment> {
+async function toCreated(
+  client: DhlParcelDeClient,
+  answer: Json,
+  zpl: boolean,
+): Promise<CreatedCarrierShipment> {
   const problems = itemProblems(answer);
   if (problems) throw new CarrierError(`DHL refuses the shipment: ${problems}`, 'carrier_rejected', false);
   const items = (answer?.items ?? []) as Json[];
-  if (items.length === 0) throw new CarrierError('DHL answered without shipments.', 'carrier_bad_response', true);
+  if (items.length === 0)
+    throw new CarrierError('DHL answered without shipments.', 'carrier_bad_response', true);
   const parcels: CreatedCarrierShipment['parcels'] = [];
   for (const item of items) {
     const trackingNumber = checkedShipmentNo(item.shipmentNo);

@@ -24,13 +24,19 @@ export function createDhlParcelDeClient(config: DhlParcelDeConfig) {
   const headers = { 'dhl-api-key': config.apiKey, authorization: basicAuth(config.user, config.password) };
   return {
     profile: config.profile ?? 'STANDARD_GRUPPENPROFIL',
-    orders(body: Json, query: { validate?: boolean; docFormat: 'PDF' | 'ZPL2'; includeDocs: 'include' | 'URL' }) {
+    orders(
+      body: Json,
+      query: { validate?: boolean; docFormat: 'PDF' | 'ZPL2'; includeDocs: 'include' | 'URL' },
+    ) {
       const params = new URLSearchParams({
         docFormat: query.docFormat,
         includeDocs: query.includeDocs,
         ...(query.validate ? { validate: 'true' } : {}),
       });
-      return carrierJson<Json>({ method: 'POST', url: `${base}/orders?${params}`, headers, json: body }, http);
+      return carrierJson<Json>(
+        { method: 'POST', url: `${base}/orders?${params}`, headers, json: body },
+        http,
+      );
     },
     /** The label URL DHL returned; it carries its own token and takes no credentials. */
     download(url: string): Promise<Uint8Array> {

@@ -1,5 +1,10 @@
 import { validateTrackingNumber } from '../../../labels/index.js';
-import { type CarrierAddress, CarrierError, type CarrierShipmentRequest, idempotencyKeyOf } from '../carrier.js';
+import {
+  type CarrierAddress,
+  CarrierError,
+  type CarrierShipmentRequest,
+  idempotencyKeyOf,
+} from '../carrier.js';
 import { alpha3 } from './countries.js';
 
 type Json = Record<string, any>;
@@ -23,10 +28,17 @@ function contact(a: CarrierAddress): Json {
  * One DHL shipment per parcel (a DHL Paket shipment is one piece). A relay point id is read as a DHL
  * retail outlet (Postfiliale / Paketshop) number, which needs the buyer's e-mail to notify them.
  */
-export function toOrderRequest(request: CarrierShipmentRequest, config: { profile: string; billingNumbers: Record<string, string> }): Json {
+export function toOrderRequest(
+  request: CarrierShipmentRequest,
+  config: { profile: string; billingNumbers: Record<string, string> },
+): Json {
   const billingNumber = config.billingNumbers[request.serviceCode];
   if (!billingNumber)
-    throw new CarrierError(`No DHL billing number is configured for product ${request.serviceCode}.`, 'carrier_input_invalid', false);
+    throw new CarrierError(
+      `No DHL billing number is configured for product ${request.serviceCode}.`,
+      'carrier_input_invalid',
+      false,
+    );
   const key = idempotencyKeyOf(request);
   return {
     profile: config.profile,
@@ -48,7 +60,11 @@ export function toOrderRequest(request: CarrierShipmentRequest, config: { profil
 function postOffice(request: CarrierShipmentRequest): Json {
   const retailID = Number(request.relayPointId);
   if (!Number.isInteger(retailID) || !request.shipTo.email)
-    throw new CarrierError('A DHL retail outlet needs its number (401-999) and the buyer\'s e-mail.', 'carrier_input_invalid', false);
+    throw new CarrierError(
+      "A DHL retail outlet needs its number (401-999) and the buyer's e-mail.",
+      'carrier_input_invalid',
+      false,
+    );
   return {
     name: cut(request.shipTo.name, 50),
     retailID,
@@ -69,7 +85,12 @@ const roundDims = (d: { length: number; width: number; height: number }) => ({
 export function itemProblems(body: Json): string {
   return ((body?.items ?? []) as Json[])
     .filter((i) => (i?.sstatus?.status ?? i?.sstatus?.statusCode ?? 200) >= 400)
-    .map((i) => [i.sstatus?.detail ?? i.sstatus?.title, ...((i.validationMessages ?? []) as Json[]).map((m) => `${m.property}: ${m.validationMessage}`)].join(' '))
+    .map((i) =>
+      [
+        i.sstatus?.detail ?? i.sstatus?.title,
+        ...((i.validationMessages ?? []) as Json[]).map((m) => `${m.property}: ${m.validationMessage}`),
+      ].join(' '),
+    )
     .join('; ');
 }
 
@@ -77,6 +98,10 @@ export function checkedShipmentNo(value: unknown): string {
   try {
     return validateTrackingNumber('dhl_paket', String(value)).value;
   } catch {
-    throw new CarrierError(`DHL returned a shipment number that does not check out: ${String(value)}`, 'carrier_bad_response', false);
+    throw new CarrierError(
+      `DHL returned a shipment number that does not check out: ${String(value)}`,
+      'carrier_bad_response',
+      false,
+    );
   }
 }

@@ -17,7 +17,11 @@ export interface SelfIssuedConfig {
  * print the label itself. It runs inside the caller's transaction: a number is taken only if the
  * shipment that carries it is committed, so a rolled-back packing leaves no gap behind.
  */
-export function createSelfIssuedAdapter(tx: Executor, config: SelfIssuedConfig, now: () => Date): CarrierAdapter {
+export function createSelfIssuedAdapter(
+  tx: Executor,
+  config: SelfIssuedConfig,
+  now: () => Date,
+): CarrierAdapter {
   return {
     code: config.code,
     name: config.name,

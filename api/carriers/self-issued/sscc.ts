@@ -55,7 +55,11 @@ export async function allocateSscc(
       .select({ prefix: ssccCounters.companyPrefix })
       .from(ssccCounters)
       .where(eq(ssccCounters.companyPrefix, config.companyPrefix));
-    throw new AppError('sscc_range_exhausted', 409, `Every SSCC of prefix ${used?.prefix ?? config.companyPrefix} is used.`);
+    throw new AppError(
+      'sscc_range_exhausted',
+      409,
+      `Every SSCC of prefix ${used?.prefix ?? config.companyPrefix} is used.`,
+    );
   }
   return formatSscc(row.extensionDigit, config.companyPrefix, Number(row.serial));
 }

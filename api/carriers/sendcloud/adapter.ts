@@ -1,5 +1,10 @@
 import { bookWithReadBack } from '../book-with-read-back.js';
-import { type CarrierAdapter, CarrierError, type CreatedCarrierShipment, idempotencyKeyOf } from '../carrier.js';
+import {
+  type CarrierAdapter,
+  CarrierError,
+  type CreatedCarrierShipment,
+  idempotencyKeyOf,
+} from '../carrier.js';
 import { createSendcloudClient, type SendcloudClient, type SendcloudConfig } from './client.js';
 import { fromTracking, toAnnounceRequest } from './mapper.js';
 import type { ScShipment } from './wire.js';
@@ -33,7 +38,12 @@ export function createSendcloudAdapter(config: SendcloudConfig & { retryDelayMs?
       let id = 'carrierShipmentId' in target ? target.carrierShipmentId : null;
       if (!id && 'trackingNumber' in target) {
         id = (await client.find({ tracking_number: target.trackingNumber })).data?.[0]?.id ?? null;
-        if (!id) throw new CarrierError(`Sendcloud knows no parcel ${target.trackingNumber}.`, 'carrier_not_found', false);
+        if (!id)
+          throw new CarrierError(
+            `Sendcloud knows no parcel ${target.trackingNumber}.`,
+            'carrier_not_found',
+            false,
+          );
       }
       await client.cancel(id as string);
     },
@@ -49,8 +59,16 @@ async function toCreated(
   format: 'pdf' | 'zpl',
 ): Promise<CreatedCarrierShipment> {
   const parcels = shipment?.parcels ?? [];
-  if (!shipment?.id || parcels.length === 0 || parcels.some((p) => !p.tracking_number || p.id === undefined)) {
-    throw new CarrierError('Sendcloud answered without a shipment id, parcels or tracking numbers.', 'carrier_bad_response', true);
+  if (
+    !shipment?.id ||
+    parcels.length === 0 ||
+    parcels.some((p) => !p.tracking_number || p.id === undefined)
+  ) {
+    throw new CarrierError(
+      'Sendcloud answered without a shipment id, parcels or tracking numbers.',
+      'carrier_bad_response',
+      true,
+    );
   }
   const out: CreatedCarrierShipment['parcels'] = [];
   for (const parcel of parcels) {

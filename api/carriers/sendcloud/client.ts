@@ -20,7 +20,10 @@ export function createSendcloudClient(config: SendcloudConfig) {
   return {
     async announce(body: ScAnnounceRequest): Promise<{ data?: ScShipment }> {
       try {
-        return await carrierJson({ method: 'POST', url: `${base}/shipments/announce`, headers, json: body }, http);
+        return await carrierJson(
+          { method: 'POST', url: `${base}/shipments/announce`, headers, json: body },
+          http,
+        );
       } catch (err) {
         // external_reference_id is unique per account: 409 means this booking exists already.
         if (err instanceof CarrierError && err.status === 409)
@@ -28,14 +31,21 @@ export function createSendcloudClient(config: SendcloudConfig) {
         throw err;
       }
     },
-    find(query: { external_reference_id?: string; tracking_number?: string }): Promise<{ data?: ScShipment[] }> {
+    find(query: {
+      external_reference_id?: string;
+      tracking_number?: string;
+    }): Promise<{ data?: ScShipment[] }> {
       const params = new URLSearchParams(query as Record<string, string>);
       return carrierJson({ method: 'GET', url: `${base}/shipments?${params}`, headers }, http);
     },
     label(parcelId: number, format: 'pdf' | 'zpl'): Promise<Uint8Array> {
       const accept = format === 'zpl' ? 'application/zpl' : 'application/pdf';
       return carrierBytes(
-        { method: 'GET', url: `${base}/parcels/${parcelId}/documents/label`, headers: { ...headers, accept } },
+        {
+          method: 'GET',
+          url: `${base}/parcels/${parcelId}/documents/label`,
+          headers: { ...headers, accept },
+        },
         http,
       );
     },

@@ -53,7 +53,11 @@ export function toAnnounceRequest(request: CarrierShipmentRequest): ScAnnounceRe
 
 function gramsToKg(grams: number): string {
   if (!Number.isInteger(grams) || grams <= 0)
-    throw new CarrierError(`Parcel weight must be whole grams above 0, got ${grams}.`, 'carrier_input_invalid', false);
+    throw new CarrierError(
+      `Parcel weight must be whole grams above 0, got ${grams}.`,
+      'carrier_input_invalid',
+      false,
+    );
   return `${Math.floor(grams / 1000)}.${String(grams % 1000).padStart(3, '0')}`;
 }
 

@@ -1,7 +1,18 @@
 import { bookWithReadBack } from '../book-with-read-back.js';
-import { type CarrierAdapter, CarrierError, type CreatedCarrierShipment, idempotencyKeyOf } from '../carrier.js';
+import {
+  type CarrierAdapter,
+  CarrierError,
+  type CreatedCarrierShipment,
+  idempotencyKeyOf,
+} from '../carrier.js';
 import { createUpsClient, type UpsClient, type UpsConfig } from './client.js';
-import { checkedTrackingNumber, fromTrackResponse, many, toShipRequest, trackingNumbersOf } from './mapper.js';
+import {
+  checkedTrackingNumber,
+  fromTrackResponse,
+  many,
+  toShipRequest,
+  trackingNumbersOf,
+} from './mapper.js';
 
 type Json = Record<string, any>;
 
@@ -31,7 +42,11 @@ export function createUpsAdapter(config: UpsConfig & { retryDelayMs?: number }):
       const body = await client.void(id);
       const status = body?.VoidShipmentResponse?.SummaryResult?.Status;
       if (status?.Code !== '1')
-        throw new CarrierError(`UPS did not void ${id}: ${status?.Description ?? 'no status'}`, 'carrier_rejected', false);
+        throw new CarrierError(
+          `UPS did not void ${id}: ${status?.Description ?? 'no status'}`,
+          'carrier_rejected',
+          false,
+        );
     },
     async track(trackingNumber) {
       return fromTrackResponse(await client.track(trackingNumber));
@@ -43,12 +58,19 @@ function fromShipResponse(body: Json): CreatedCarrierShipment {
   const results = body?.ShipmentResponse?.ShipmentResults;
   const packages = many<Json>(results?.PackageResults);
   if (!results?.ShipmentIdentificationNumber || packages.length === 0)
-    throw new CarrierError('UPS answered without a shipment number or packages.', 'carrier_bad_response', true);
+    throw new CarrierError(
+      'UPS answered without a shipment number or packages.',
+      'carrier_bad_response',
+      true,
+    );
   return {
     carrierShipmentId: String(results.ShipmentIdentificationNumber),
     parcels: packages.map((p) => ({
       trackingNumber: checkedTrackingNumber(p.TrackingNumber),
-      label: { format: 'zpl' as const, bytes: new Uint8Array(Buffer.from(String(p?.ShippingLabel?.GraphicImage ?? ''), 'base64')) },
+      label: {
+        format: 'zpl' as const,
+        bytes: new Uint8Array(Buffer.from(String(p?.ShippingLabel?.GraphicImage ?? ''), 'base64')),
+      },
     })),
   };
 }
@@ -78,7 +100,10 @@ async function recover(client: UpsClient, key: string): Promise<CreatedCarrierSh
     carrierShipmentId: String(response.ShipmentIdentificationNumber),
     parcels: labels.map((l) => ({
       trackingNumber: checkedTrackingNumber(l.TrackingNumber),
-      label: { format: 'zpl' as const, bytes: new Uint8Array(Buffer.from(String(l?.LabelImage?.GraphicImage ?? ''), 'base64')) },
+      label: {
+        format: 'zpl' as const,
+        bytes: new Uint8Array(Buffer.from(String(l?.LabelImage?.GraphicImage ?? ''), 'base64')),
+      },
     })),
   };
 }

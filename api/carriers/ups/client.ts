@@ -59,14 +59,33 @@ export function createUpsClient(config: UpsConfig) {
   return {
     accountNumber: config.accountNumber,
     async ship(body: Json): Promise<Json> {
-      return carrierJson({ method: 'POST', url: `${base}/api/shipments/${version}/ship`, headers: await headers(), json: body }, http);
+      return carrierJson(
+        {
+          method: 'POST',
+          url: `${base}/api/shipments/${version}/ship`,
+          headers: await headers(),
+          json: body,
+        },
+        http,
+      );
     },
     async void(shipmentId: string): Promise<Json> {
       const url = `${base}/api/shipments/${version}/void/cancel/${encodeURIComponent(shipmentId)}`;
-      return carrierJson({ method: 'DELETE', url, headers: { ...(await headers()), shipperNumber: config.accountNumber } }, http);
+      return carrierJson(
+        { method: 'DELETE', url, headers: { ...(await headers()), shipperNumber: config.accountNumber } },
+        http,
+      );
     },
     async recoverLabel(body: Json): Promise<Json> {
-      return carrierJson({ method: 'POST', url: `${base}/api/labels/${version}/recovery`, headers: await headers(), json: body }, http);
+      return carrierJson(
+        {
+          method: 'POST',
+          url: `${base}/api/labels/${version}/recovery`,
+          headers: await headers(),
+          json: body,
+        },
+        http,
+      );
     },
     async track(trackingNumber: string): Promise<Json> {
       const url = `${base}/api/track/v1/details/${encodeURIComponent(trackingNumber)}?locale=en_US`;

@@ -35,10 +35,14 @@ function party(a: CarrierAddress): Json {
  */
 export function toShipRequest(request: CarrierShipmentRequest, accountNumber: string): Json {
   if (request.labelFormat !== 'zpl')
-    throw new CarrierError('UPS returns labels as ZPL here (its API has no PDF labels).', 'carrier_label_format_unsupported', false);
+    throw new CarrierError(
+      'UPS returns labels as ZPL here (its API has no PDF labels).',
+      'carrier_label_format_unsupported',
+      false,
+    );
   if (request.relayPointId)
     throw new CarrierError(
-      'UPS Access Point delivery needs the point\'s address as well as its id; it is not offered here.',
+      "UPS Access Point delivery needs the point's address as well as its id; it is not offered here.",
       'carrier_relay_unsupported',
       false,
     );
@@ -50,7 +54,9 @@ export function toShipRequest(request: CarrierShipmentRequest, accountNumber: st
         Shipper: { ...party(request.shipFrom), ShipperNumber: accountNumber },
         ShipFrom: party(request.shipFrom),
         ShipTo: party(request.shipTo),
-        PaymentInformation: { ShipmentCharge: [{ Type: '01', BillShipper: { AccountNumber: accountNumber } }] },
+        PaymentInformation: {
+          ShipmentCharge: [{ Type: '01', BillShipper: { AccountNumber: accountNumber } }],
+        },
         Service: { Code: request.serviceCode },
         ReferenceNumber: [{ Value: cut(idempotencyKeyOf(request), 35) }],
         Package: request.parcels.map((p) => ({
@@ -76,7 +82,11 @@ export function toShipRequest(request: CarrierShipmentRequest, accountNumber: st
 /** Kilograms with at most one decimal, as UPS rates them; never less than 0.1. */
 function kilograms(grams: number): string {
   if (!Number.isInteger(grams) || grams <= 0)
-    throw new CarrierError(`Parcel weight must be whole grams above 0, got ${grams}.`, 'carrier_input_invalid', false);
+    throw new CarrierError(
+      `Parcel weight must be whole grams above 0, got ${grams}.`,
+      'carrier_input_invalid',
+      false,
+    );
   const tenths = Math.max(1, Math.ceil(grams / 100));
   return `${Math.floor(tenths / 10)}.${tenths % 10}`;
 }
@@ -91,7 +101,13 @@ export function checkedTrackingNumber(value: unknown): string {
   try {
     return validateTrackingNumber('ups', String(value)).value;
   } catch (err) {
-    throw new CarrierError(`UPS returned a tracking number that does not check out: ${String(value)}`, 'carrier_bad_response', false, false, null);
+    throw new CarrierError(
+      `UPS returned a tracking number that does not check out: ${String(value)}`,
+      'carrier_bad_response',
+      false,
+      false,
+      null,
+    );
   }
 }
 
@@ -118,7 +134,9 @@ export function fromTrackResponse(body: Json): TrackingEvent[] {
         events.push({
           status: TYPES[a?.status?.type ?? ''] ?? 'in_transit',
           // UPS gives local date and time; with gmtOffset when present, otherwise read as UTC.
-          at: new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4)}${a.gmtOffset ?? 'Z'}`).toISOString(),
+          at: new Date(
+            `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4)}${a.gmtOffset ?? 'Z'}`,
+          ).toISOString(),
           description: a?.status?.description ?? '',
         });
       }
@@ -129,6 +147,7 @@ export function fromTrackResponse(body: Json): TrackingEvent[] {
 export function trackingNumbersOf(body: Json): string[] {
   const out: string[] = [];
   for (const shipment of many(body?.trackResponse?.shipment))
-    for (const pkg of many<Json>(shipment?.package)) if (pkg?.trackingNumber) out.push(String(pkg.trackingNumber));
+    for (const pkg of many<Json>(shipment?.package))
+      if (pkg?.trackingNumber) out.push(String(pkg.trackingNumber));
   return out;
 }

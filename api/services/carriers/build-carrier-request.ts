@@ -1,6 +1,7 @@
 import type { orders } from '../../../db/schema/index.js';
 
 type Order = typeof orders.$inferSelect;
+
 import type { CarrierShipmentRequest } from '../../carriers/carrier.js';
 import { shipFrom } from '../shipping/self-issued-carrier.js';
 

@@ -10,13 +10,20 @@ export async function chooseCarrier(
 ): Promise<void> {
   const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.id, input.orderId));
   if (!order) throw notFound('order_not_found', `Order ${input.orderId} does not exist.`);
-  const [account] = await db.select({ id: carrierAccounts.id }).from(carrierAccounts).where(eq(carrierAccounts.id, input.carrierAccountId));
-  if (!account) throw notFound('carrier_account_not_found', `Carrier account ${input.carrierAccountId} does not exist.`);
+  const [account] = await db
+    .select({ id: carrierAccounts.id })
+    .from(carrierAccounts)
+    .where(eq(carrierAccounts.id, input.carrierAccountId));
+  if (!account)
+    throw notFound('carrier_account_not_found', `Carrier account ${input.carrierAccountId} does not exist.`);
   const values = {
     orderId: input.orderId,
     carrierAccountId: input.carrierAccountId,
     serviceCode: input.serviceCode,
     relayPointId: input.relayPointId ?? null,
   };
-  await db.insert(orderCarrierChoices).values(values).onConflictDoUpdate({ target: orderCarrierChoices.orderId, set: values });
+  await db
+    .insert(orderCarrierChoices)
+    .values(values)
+    .onConflictDoUpdate({ target: orderCarrierChoices.orderId, set: values });
 }

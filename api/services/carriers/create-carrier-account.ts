@@ -6,7 +6,12 @@ import type { SecretBox } from '../../security/secret-box.js';
 /** Stores a carrier account; its keys are sealed before they reach the database. */
 export async function createCarrierAccount(
   deps: { db: Executor; secrets: SecretBox },
-  input: { type: CarrierType; name: string; credentials: Record<string, string>; settings?: Record<string, unknown> },
+  input: {
+    type: CarrierType;
+    name: string;
+    credentials: Record<string, string>;
+    settings?: Record<string, unknown>;
+  },
 ): Promise<{ id: string }> {
   const id = newId('cac');
   await deps.db.insert(carrierAccounts).values({

@@ -11,10 +11,15 @@ const defaultFactory = createCarrierAdapterFactory();
 export type CarrierDeps = Pick<AppDeps, 'secrets' | 'carriers'>;
 
 /** The adapter of a carrier account, with its credentials opened only in memory. */
-export async function loadCarrier(db: Executor, deps: CarrierDeps, accountId: string): Promise<CarrierAdapter> {
+export async function loadCarrier(
+  db: Executor,
+  deps: CarrierDeps,
+  accountId: string,
+): Promise<CarrierAdapter> {
   const [account] = await db.select().from(carrierAccounts).where(eq(carrierAccounts.id, accountId));
   if (!account) throw notFound('carrier_account_not_found', `Carrier account ${accountId} does not exist.`);
-  if (!account.isEnabled) throw new AppError('carrier_account_disabled', 409, `Carrier account ${account.name} is disabled.`);
+  if (!account.isEnabled)
+    throw new AppError('carrier_account_disabled', 409, `Carrier account ${account.name} is disabled.`);
   return (deps.carriers ?? defaultFactory)({
     id: account.id,
     type: account.type,

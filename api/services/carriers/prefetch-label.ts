@@ -21,7 +21,10 @@ export type PrefetchOutcome = 'stored' | 'already_stored' | 'not_eligible';
  * booking key depends only on how many labels the order had booked ahead before, so a job retried after
  * a timeout books under the same key (carriers with an idempotency key then book once).
  */
-export async function prefetchLabel(deps: CarrierDeps & { db: Database; clock: { now(): Date } }, orderId: string): Promise<PrefetchOutcome> {
+export async function prefetchLabel(
+  deps: CarrierDeps & { db: Database; clock: { now(): Date } },
+  orderId: string,
+): Promise<PrefetchOutcome> {
   const { db } = deps;
   const [row] = await db
     .select({ order: orders, channelName: channels.name, choice: orderCarrierChoices })
@@ -30,7 +33,10 @@ export async function prefetchLabel(deps: CarrierDeps & { db: Database; clock: {
     .innerJoin(orderCarrierChoices, eq(orderCarrierChoices.orderId, orders.id))
     .where(eq(orders.id, orderId));
   if (!row || !['ready', 'picking'].includes(row.order.status)) return 'not_eligible';
-  const [open] = await db.select({ id: shipments.id }).from(shipments).where(and(eq(shipments.orderId, orderId), ne(shipments.status, 'cancelled')));
+  const [open] = await db
+    .select({ id: shipments.id })
+    .from(shipments)
+    .where(and(eq(shipments.orderId, orderId), ne(shipments.status, 'cancelled')));
   if (open) return 'not_eligible';
   const [waiting] = await db
     .select({ id: prefetchedLabels.id })
@@ -42,9 +48,17 @@ export async function prefetchLabel(deps: CarrierDeps & { db: Database; clock: {
     .select({ quantity: orderLines.quantity, weight: products.weightGrams })
     .from(orderLines)
     .innerJoin(products, eq(products.id, orderLines.productId))
-    .where(and(eq(orderLines.orderId, orderId), inArray(orderLines.status, ['reserved', 'picked', 'packed'])));
-  const weightGrams = Math.max(1, lines.reduce((g, l) => g + l.weight * l.quantity, 0));
-  const [before] = await db.select({ n: count() }).from(prefetchedLabels).where(eq(prefetchedLabels.orderId, orderId));
+    .where(
+      and(eq(orderLines.orderId, orderId), inArray(orderLines.status, ['reserved', 'picked', 'packed'])),
+    );
+  const weightGrams = Math.max(
+    1,
+    lines.reduce((g, l) => g + l.weight * l.quantity, 0),
+  );
+  const [before] = await db
+    .select({ n: count() })
+    .from(prefetchedLabels)
+    .where(eq(prefetchedLabels.orderId, orderId));
   const idempotencyKey = `${orderId}:pf${Number(before?.n ?? 0) + 1}`;
   const adapter = await loadCarrier(db, deps, row.choice.carrierAccountId);
   const created = await adapter.createShipment(

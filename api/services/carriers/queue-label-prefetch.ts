@@ -14,7 +14,14 @@ export async function queueLabelPrefetch(deps: { db: Database; jobs: JobQueue },
     .select({ id: orders.id })
     .from(orders)
     .innerJoin(orderCarrierChoices, eq(orderCarrierChoices.orderId, orders.id))
-    .where(and(inArray(orders.status, ['ready', 'picking']), isNotNull(orders.shipBy), lt(orders.shipBy, endOfTomorrow)));
-  for (const row of rows) await deps.jobs.send(queues.prefetchLabel, { orderId: row.id }, { singletonKey: row.id });
+    .where(
+      and(
+        inArray(orders.status, ['ready', 'picking']),
+        isNotNull(orders.shipBy),
+        lt(orders.shipBy, endOfTomorrow),
+      ),
+    );
+  for (const row of rows)
+    await deps.jobs.send(queues.prefetchLabel, { orderId: row.id }, { singletonKey: row.id });
   return rows.length;
 }

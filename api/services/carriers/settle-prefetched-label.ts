@@ -23,6 +23,9 @@ export async function settlePrefetchedLabel(
   } catch {
     status = 'cancel_failed';
   }
-  await db.update(prefetchedLabels).set({ status, settledAt: now }).where(eq(prefetchedLabels.id, prefetchedId));
+  await db
+    .update(prefetchedLabels)
+    .set({ status, settledAt: now })
+    .where(eq(prefetchedLabels.id, prefetchedId));
   return status;
 }

@@ -104,7 +104,10 @@ export async function ingestOrder(
     const orderId = inserted.id;
     await tx.insert(orderPayloads).values({ orderId, raw: raw as object, receivedAt: now });
     let reservedAll = true;
-    for (const line of order.lines) {
+    // Reserve in one global order (by product id): two orders holding the same products in opposite
+    // line order would otherwise lock stock rows in opposite order and deadlock on PostgreSQL.
+    const linesByProduct = [...order.lines].sort((a, b) => bySku.get(a.sku)!.localeCompare(bySku.get(b.sku)!));
+    for (const line of linesByProduct) {
       const lineId = newId('oln');
       const productId = bySku.get(line.sku)!;
       await tx.insert(orderLines).values({

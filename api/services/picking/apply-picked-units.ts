@@ -43,10 +43,10 @@ export async function applyPickedUnits(
   await refreshOrderPickStatus(tx, task.orderId, now);
 }
 
-/** `picked` once no live line lacks units, else `picking`. */
+/** `picked` once no live line lacks units, else `picking`; one statement, as it runs on every scan. */
 export async function refreshOrderPickStatus(tx: Executor, orderId: string, now: Date): Promise<void> {
-  const [open] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  const lacking = tx
+    .select({ id: orderLines.id })
     .from(orderLines)
     .where(
       and(
@@ -55,9 +55,8 @@ export async function refreshOrderPickStatus(tx: Executor, orderId: string, now:
         sql`${orderLines.quantityPicked} < ${orderLines.quantity}`,
       ),
     );
-  const status = Number(open?.n ?? 0) === 0 ? 'picked' : 'picking';
   await tx
     .update(orders)
-    .set({ status, updatedAt: now })
+    .set({ status: sql`case when exists (${lacking}) then 'picking' else 'picked' end`, updatedAt: now })
     .where(and(eq(orders.id, orderId), sql`${orders.status} in ('ready', 'picking')`));
 }

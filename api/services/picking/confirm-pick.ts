@@ -10,7 +10,7 @@ import { findWave } from './get-wave.js';
 import { recordWaveProgress } from './record-wave-progress.js';
 import { resolveBin, resolveTote } from './resolve-wave-scan.js';
 import { rejectWaveScan, waveScanError } from './wave-errors.js';
-import { loadNextStep, type WaveStep } from './wave-steps.js';
+import { loadNextStep } from './wave-steps.js';
 
 export interface ConfirmPickInput {
   waveId: string;
@@ -35,12 +35,12 @@ export interface ConfirmPickResult {
   waveStatus: string;
   allocations: Allocation[];
   progress: { unitsTotal: number; unitsPicked: number; unitsShort: number };
-  next: WaveStep | null;
 }
 
 /**
  * One confirmed pick in a wave: bin scan, item scan (and in cluster mode the tote scan). Reads only the
- * tasks of the scanned bin and product, so its cost does not grow with the wave. The event row carries
+ * tasks of the scanned bin and product, so its cost does not grow with the wave; the handheld walks
+ * its cached copy of the path, so the answer carries progress, not the next step. The event row carries
  * the client scan id: a scan sent twice is answered from the first one and counted once.
  */
 export async function confirmPick(db: Database, actor: Actor, input: ConfirmPickInput, now: Date): Promise<ConfirmPickResult> {
@@ -171,7 +171,6 @@ export async function confirmPick(db: Database, actor: Actor, input: ConfirmPick
         waveStatus: progress.status,
         allocations,
         progress: { unitsTotal: progress.unitsTotal, unitsPicked: progress.unitsPicked, unitsShort: progress.unitsShort },
-        next: progress.status === 'picking' ? await loadNextStep(tx, wave.id, wave.mode) : null,
       };
     });
   } catch (err) {
@@ -207,6 +206,5 @@ async function replayOf(db: Database, input: ConfirmPickInput): Promise<ConfirmP
     waveStatus: wave.status,
     allocations: (recorded.payload.allocations as Allocation[]) ?? [],
     progress: { unitsTotal: wave.unitsTotal, unitsPicked: wave.unitsPicked, unitsShort: wave.unitsShort },
-    next: wave.status === 'picking' ? await loadNextStep(db, wave.id, wave.mode) : null,
   };
 }

@@ -39,7 +39,8 @@ export function isGs1(raw: string): boolean {
  * Anything else is refused with the AI named, rather than guessed.
  */
 export function parseGs1(raw: string, referenceYear = new Date().getUTCFullYear()): Gs1Scan {
-  let data = raw.replace(/^\][CdQe][0-9]/, '').replace(/^\u001d+/, '');
+  let data = raw.replace(/^\][CdQe][0-9]/, '');
+  while (data.startsWith(GS)) data = data.slice(1);
   if (data.startsWith('(')) data = fromHumanReadable(data);
   const out: Gs1Scan = { gtin: null, lot: null, expiresOn: null, count: null };
   let i = 0;

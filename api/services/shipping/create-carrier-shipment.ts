@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { orderCarrierChoices, prefetchedLabels, shipments } from '../../../db/schema/index.js';
+import { type orderCarrierChoices, prefetchedLabels, shipments } from '../../../db/schema/index.js';
 import { type CarrierAdapter, CarrierError, type CarrierLabel } from '../../carriers/carrier.js';
 import { AppError } from '../../errors.js';
 import { buildCarrierRequest, isWeightWithinTolerance } from '../carriers/build-carrier-request.js';
@@ -32,7 +32,9 @@ export async function createCarrierShipment(
     .from(prefetchedLabels)
     .where(and(eq(prefetchedLabels.orderId, input.orderId), eq(prefetchedLabels.status, 'ready')));
   const usable =
-    ready && ready.carrierAccountId === choice.carrierAccountId && isWeightWithinTolerance(ready.weightGrams, packed.weightGrams)
+    ready &&
+    ready.carrierAccountId === choice.carrierAccountId &&
+    isWeightWithinTolerance(ready.weightGrams, packed.weightGrams)
       ? ready
       : null;
   const adapter = await loadCarrier(db, deps, choice.carrierAccountId);
@@ -41,7 +43,10 @@ export async function createCarrierShipment(
   if (usable) {
     booked = {
       carrierShipmentId: usable.carrierShipmentId,
-      parcel: { trackingNumber: usable.trackingNumber, label: { format: usable.labelFormat, bytes: new Uint8Array(usable.label) } },
+      parcel: {
+        trackingNumber: usable.trackingNumber,
+        label: { format: usable.labelFormat, bytes: new Uint8Array(usable.label) },
+      },
     };
   } else {
     booked = await bookNow(db, adapter, packed, choice);
@@ -57,7 +62,12 @@ export async function createCarrierShipment(
           .set({ status: 'used', settledAt: now })
           .where(and(eq(prefetchedLabels.id, usable.id), eq(prefetchedLabels.status, 'ready')))
           .returning({ id: prefetchedLabels.id });
-        if (!taken) throw new AppError('prefetched_label_taken', 409, 'The label booked ahead was used by another packing; try again.');
+        if (!taken)
+          throw new AppError(
+            'prefetched_label_taken',
+            409,
+            'The label booked ahead was used by another packing; try again.',
+          );
       }
       return recordShipment(tx, actor, now, {
         packed: locked,
@@ -106,9 +116,13 @@ async function bookNow(
   } catch (err) {
     if (!(err instanceof CarrierError)) throw err;
     const status = err.retryable ? 503 : 502;
-    throw new AppError(err.retryable ? 'carrier_unavailable' : 'carrier_rejected', status, `${adapter.name}: ${err.message}`, {
-      retryable: err.retryable,
-    });
+    throw new AppError(
+      err.retryable ? 'carrier_unavailable' : 'carrier_rejected',
+      status,
+      `${adapter.name}: ${err.message}`,
+      {
+        retryable: err.retryable,
+      },
+    );
   }
 }
-

@@ -29,10 +29,17 @@ export async function createShipment(
   now: Date,
   carriers?: CarrierDeps,
 ): Promise<CreatedShipment> {
-  const [choice] = await db.select().from(orderCarrierChoices).where(eq(orderCarrierChoices.orderId, input.orderId));
+  const [choice] = await db
+    .select()
+    .from(orderCarrierChoices)
+    .where(eq(orderCarrierChoices.orderId, input.orderId));
   if (choice) {
     if (!carriers)
-      throw new AppError('carrier_unavailable', 503, 'This order ships with a carrier account, and no carrier access is configured here.');
+      throw new AppError(
+        'carrier_unavailable',
+        503,
+        'This order ships with a carrier account, and no carrier access is configured here.',
+      );
     return createCarrierShipment(db, carriers, actor, { ...input, choice }, now);
   }
   return db.transaction(async (tx) => {
@@ -49,7 +56,8 @@ export async function createShipment(
       display: { channelName: packed.channelName, channelOrderId: order.externalId },
     });
     const [parcel] = booked.parcels;
-    if (!parcel) throw new AppError('carrier_bad_response', 502, 'The self-issued carrier returned no parcel.');
+    if (!parcel)
+      throw new AppError('carrier_bad_response', 502, 'The self-issued carrier returned no parcel.');
     return recordShipment(tx, actor, now, {
       packed,
       carrier: {

@@ -34,7 +34,12 @@ export async function listFailedPushes(db: Database, now: Date, staleMinutes = 3
     ? await db
         .select({ shipmentId: parcels.shipmentId, trackingNumber: parcels.trackingNumber })
         .from(parcels)
-        .where(inArray(parcels.shipmentId, rows.map((r) => r.shipmentId)))
+        .where(
+          inArray(
+            parcels.shipmentId,
+            rows.map((r) => r.shipmentId),
+          ),
+        )
     : [];
   return rows.map((r) => ({
     ...r,

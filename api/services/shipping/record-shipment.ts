@@ -52,7 +52,9 @@ export async function recordShipment(
   if (packed.lines.length > 0)
     await tx
       .insert(parcelLines)
-      .values(packed.lines.map((l) => ({ parcelId, orderLineId: l.line.id, quantity: l.line.quantityPacked })));
+      .values(
+        packed.lines.map((l) => ({ parcelId, orderLineId: l.line.id, quantity: l.line.quantityPacked })),
+      );
   await recordEvent(
     tx,
     actor,
@@ -61,7 +63,12 @@ export async function recordShipment(
       orderId: packed.order.id,
       entityType: 'shipment',
       entityId: shipmentId,
-      payload: { trackingNumber: parcel.trackingNumber, weightGrams: packed.weightGrams, carrier: carrier.code, via: input.via },
+      payload: {
+        trackingNumber: parcel.trackingNumber,
+        weightGrams: packed.weightGrams,
+        carrier: carrier.code,
+        via: input.via,
+      },
     },
     now,
   );

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { FaultPlan, type FaultKind, never } from './faults.js';
+import { type FaultKind, FaultPlan, never } from './faults.js';
 import type { SpecValidator } from './openapi-validator.js';
 
 export interface ReceivedCall {
@@ -26,7 +26,8 @@ export class FakeRecorder {
 
   private pick(specPath: string): [SpecValidator, string] {
     const bar = specPath.indexOf('|');
-    if (typeof (this.specs as SpecValidator).request === 'function') return [this.specs as SpecValidator, specPath];
+    if (typeof (this.specs as SpecValidator).request === 'function')
+      return [this.specs as SpecValidator, specPath];
     const named = this.specs as Record<string, SpecValidator>;
     const spec = named[bar < 0 ? 'default' : specPath.slice(0, bar)];
     if (!spec) throw new Error(`no spec for ${specPath}`);
@@ -34,7 +35,13 @@ export class FakeRecorder {
   }
 
   /** Request body errors against the spec; recorded, so tests can show what we sent wrong. */
-  checkRequest(operation: string, method: string, specPath: string, body: unknown, mediaType?: string): string[] {
+  checkRequest(
+    operation: string,
+    method: string,
+    specPath: string,
+    body: unknown,
+    mediaType?: string,
+  ): string[] {
     const [spec, path] = this.pick(specPath);
     const errors = spec.request(method, path, body, mediaType);
     if (errors.length > 0) this.requestErrors.push({ operation, errors });
@@ -42,7 +49,13 @@ export class FakeRecorder {
   }
 
   /** Answers JSON after checking it against the spec's schema for that status. */
-  json(c: Context, call: Omit<ReceivedCall, 'status'>, specPath: string, status: number, body: unknown): Response {
+  json(
+    c: Context,
+    call: Omit<ReceivedCall, 'status'>,
+    specPath: string,
+    status: number,
+    body: unknown,
+  ): Response {
     const [spec, path] = this.pick(specPath);
     const errors = spec.response(call.method, path, status, body);
     if (errors.length > 0) this.responseErrors.push({ operation: call.operation, errors });

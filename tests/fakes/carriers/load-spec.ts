@@ -31,10 +31,7 @@ export function loadSpec(relative: string): Json {
 
 function parseYaml(raw: string): Json {
   const text = repairQuotedContinuations(
-    raw
-      .replace(/\r\n/g, '\n')
-      .replace(/\t/g, '    ')
-      .replace(/[ ]+$/gm, ''),
+    raw.replace(/\r\n/g, '\n').replace(/\t/g, '    ').replace(/[ ]+$/gm, ''),
   );
   const doc = YAML.parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) {

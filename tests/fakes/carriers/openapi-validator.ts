@@ -101,7 +101,9 @@ function rewriteRefs(node: unknown, id: string): unknown {
     // Examples are data, not schema; some carry keys ajv would read as keywords.
     if (key === 'example' || key === 'examples' || key === 'discriminator') continue;
     out[key] =
-      key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${id}${value}` : rewriteRefs(value, id);
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+        ? `${id}${value}`
+        : rewriteRefs(value, id);
   }
   return out;
 }

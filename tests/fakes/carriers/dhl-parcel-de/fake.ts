@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { gs1CheckDigit } from '../../../../labels/index.js';
 import { alpha2 } from '../../../../api/carriers/dhl-parcel-de/countries.js';
+import { gs1CheckDigit } from '../../../../labels/index.js';
 import { basicCredentials, FakeRecorder } from '../fake-base.js';
 import { createSpecValidator } from '../openapi-validator.js';
 import { orNull, renderFakeLabel } from '../render-label.js';
@@ -26,12 +26,28 @@ export function createDhlParcelDeFake(options: { apiKey: string; user: string; p
   const tokens = new Map<string, string>();
   let serial = 43_431_042_809;
   const app = new Hono();
-  const status = (code: number, title: string, detail?: string) => ({ title, statusCode: code, status: code, ...(detail ? { detail: detail.slice(0, 80) } : {}) });
+  const status = (code: number, title: string, detail?: string) => ({
+    title,
+    statusCode: code,
+    status: code,
+    ...(detail ? { detail: detail.slice(0, 80) } : {}),
+  });
 
   app.use('/orders', async (c, next) => {
     const creds = basicCredentials(c.req.header('authorization'));
-    if (c.req.header('dhl-api-key') !== options.apiKey || !creds || creds[0] !== options.user || creds[1] !== options.password) {
-      rec.received.push({ operation: 'auth', method: c.req.method, path: c.req.path, body: null, status: 401 });
+    if (
+      c.req.header('dhl-api-key') !== options.apiKey ||
+      !creds ||
+      creds[0] !== options.user ||
+      creds[1] !== options.password
+    ) {
+      rec.received.push({
+        operation: 'auth',
+        method: c.req.method,
+        path: c.req.path,
+        body: null,
+        status: 401,
+      });
       return c.json(status(401, 'Unauthorized'), 401);
     }
     await next();
@@ -48,16 +64,27 @@ export function createDhlParcelDeFake(options: { apiKey: string; user: string; p
     const call = { operation: 'orders', method: 'POST', path: c.req.path, body };
     const invalid = rec.checkRequest('orders', 'POST', '/orders', body);
     if (invalid.length)
-      return rec.json(c, call, '/orders', 400, { status: status(400, 'Bad Request', invalid.join('; ')), items: [] });
+      return rec.json(c, call, '/orders', 400, {
+        status: status(400, 'Bad Request', invalid.join('; ')),
+        items: [],
+      });
     const isValidateOnly = c.req.query('validate') === 'true';
     if (isValidateOnly) {
       const items = (body.shipments as Body[]).map(() => ({ sstatus: status(200, 'OK') }));
-      return rec.json(c, { ...call, operation: 'validate' }, '/orders', 200, { status: status(200, 'OK'), items });
+      return rec.json(c, { ...call, operation: 'validate' }, '/orders', 200, {
+        status: status(200, 'OK'),
+        items,
+      });
     }
     const zpl = c.req.query('docFormat') === 'ZPL2';
     const byUrl = c.req.query('includeDocs') === 'URL';
     const apply = () => book(body.shipments as Body[]);
-    const faulted = await rec.fault('orders', call, (s) => c.json(status(s, 'Service unavailable'), s), apply);
+    const faulted = await rec.fault(
+      'orders',
+      call,
+      (s) => c.json(status(s, 'Service unavailable'), s),
+      apply,
+    );
     if (faulted) return faulted;
     const booked = await apply();
     const base = new URL(c.req.url).origin;
@@ -88,7 +115,9 @@ export function createDhlParcelDeFake(options: { apiKey: string; user: string; p
         carrier: { code: 'dhl', name: 'DHL Paket', service: s.product },
         trackingNumber: no,
         shipFrom: address(s.shipper),
-        shipTo: s.consignee.retailID ? { ...address(s.consignee), name: s.consignee.name, line1: `Filiale ${s.consignee.retailID}` } : address(s.consignee),
+        shipTo: s.consignee.retailID
+          ? { ...address(s.consignee), name: s.consignee.name, line1: `Filiale ${s.consignee.retailID}` }
+          : address(s.consignee),
         reference: s.refNo ?? '',
         weightGrams: s.details.weight.uom === 'kg' ? s.details.weight.value * 1000 : s.details.weight.value,
         parcel: { index: index + 1, count: list.length },
@@ -117,7 +146,8 @@ export function createDhlParcelDeFake(options: { apiKey: string; user: string; p
   app.delete('/orders', (c) => {
     const numbers = c.req.queries('shipment') ?? [];
     const call = { operation: 'cancel', method: 'DELETE', path: c.req.path, body: { numbers } };
-    if (!c.req.query('profile')) return rec.json(c, call, '/orders', 400, { status: status(400, 'profile is required'), items: [] });
+    if (!c.req.query('profile'))
+      return rec.json(c, call, '/orders', 400, { status: status(400, 'profile is required'), items: [] });
     const items = numbers.map((n) => {
       const s = shipments.get(n);
       if (!s || s.deleted) return { shipmentNo: n, sstatus: status(400, 'Unknown shipment number.') };
@@ -129,7 +159,14 @@ export function createDhlParcelDeFake(options: { apiKey: string; user: string; p
     return rec.json(c, call, '/orders', code, { status: status(code, failed ? 'Bad Request' : 'OK'), items });
   });
 
-  return { app, shipments, faults: rec.faults, received: rec.received, requestErrors: rec.requestErrors, responseErrors: rec.responseErrors };
+  return {
+    app,
+    shipments,
+    faults: rec.faults,
+    received: rec.received,
+    requestErrors: rec.requestErrors,
+    responseErrors: rec.responseErrors,
+  };
 }
 
 function address(a: Body) {

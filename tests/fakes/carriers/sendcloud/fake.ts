@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { basicCredentials, FakeRecorder } from '../fake-base.js';
 import { createSpecValidator } from '../openapi-validator.js';
 import { renderFakeLabel } from '../render-label.js';
-import { toFakeAddress, toShipmentJson, toTrackingJson } from './views.js';
 import { type FakeScShipment, SendcloudState } from './state.js';
+import { toFakeAddress, toShipmentJson, toTrackingJson } from './views.js';
 
 export const SENDCLOUD_SPEC = 'sendcloud/sendcloud-v3-openapi.json';
 
@@ -25,7 +25,13 @@ export function createSendcloudFake(options: { publicKey: string; secretKey: str
   app.use('*', async (c, next) => {
     const creds = basicCredentials(c.req.header('authorization'));
     if (!creds || creds[0] !== options.publicKey || creds[1] !== options.secretKey) {
-      rec.received.push({ operation: 'auth', method: c.req.method, path: c.req.path, body: null, status: 401 });
+      rec.received.push({
+        operation: 'auth',
+        method: c.req.method,
+        path: c.req.path,
+        body: null,
+        status: 401,
+      });
       return c.json(errors(401, 'authentication_failed', 'Invalid credentials'), 401);
     }
     await next();
@@ -41,16 +47,26 @@ export function createSendcloudFake(options: { publicKey: string; secretKey: str
     if (existing) {
       // The spec says a reused external_reference_id gives 409 "and the associated object being returned".
       rec.received.push({ ...call, status: 409 });
-      return c.json({ ...errors(409, 'duplicate', 'external_reference_id already used'), data: toShipmentJson(existing) }, 409);
+      return c.json(
+        { ...errors(409, 'duplicate', 'external_reference_id already used'), data: toShipmentJson(existing) },
+        409,
+      );
     }
     const apply = () => announce(body);
-    const faulted = await rec.fault('announce', call, (s) => c.json(errors(s, 'unavailable', 'try again'), s), apply);
+    const faulted = await rec.fault(
+      'announce',
+      call,
+      (s) => c.json(errors(s, 'unavailable', 'try again'), s),
+      apply,
+    );
     if (faulted) return faulted;
     const shipment = await apply();
     const json = toShipmentJson(shipment);
     if (shipment.parcels.length === 1 && json.parcels[0]) {
       const format = body.label_details?.mime_type === 'application/zpl' ? 'zpl' : 'pdf';
-      (json.parcels[0] as Body).label_file = Buffer.from(shipment.parcels[0]!.label[format]).toString('base64');
+      (json.parcels[0] as Body).label_file = Buffer.from(shipment.parcels[0]!.label[format]).toString(
+        'base64',
+      );
     }
     return rec.json(c, call, specPath, 201, { data: { ...json, label_details: body.label_details } });
   });
@@ -69,7 +85,11 @@ export function createSendcloudFake(options: { publicKey: string; secretKey: str
     for (const [index, p] of parcels.entries()) {
       const trackingNumber = state.trackingNumber();
       const input = {
-        carrier: { code: 'sendcloud', name: 'Sendcloud', service: body.ship_with.properties.shipping_option_code },
+        carrier: {
+          code: 'sendcloud',
+          name: 'Sendcloud',
+          service: body.ship_with.properties.shipping_option_code,
+        },
         trackingNumber,
         shipFrom: toFakeAddress(body.from_address),
         shipTo: toFakeAddress(body.to_address),
@@ -82,7 +102,9 @@ export function createSendcloudFake(options: { publicKey: string; secretKey: str
         trackingNumber,
         weightKg: p.weight.value,
         label: { pdf: await renderFakeLabel(input, 'pdf'), zpl: await renderFakeLabel(input, 'zpl') },
-        events: [{ event_at: shipment.createdAt, status_code: 'announced', status_description: 'Label created' }],
+        events: [
+          { event_at: shipment.createdAt, status_code: 'announced', status_description: 'Label created' },
+        ],
       });
     }
     state.shipments.set(shipment.id, shipment);
@@ -93,7 +115,8 @@ export function createSendcloudFake(options: { publicKey: string; secretKey: str
     const ref = c.req.query('external_reference_id');
     const tn = c.req.query('tracking_number');
     const found = [...state.shipments.values()].filter(
-      (s) => (!ref || s.externalReferenceId === ref) && (!tn || s.parcels.some((p) => p.trackingNumber === tn)),
+      (s) =>
+        (!ref || s.externalReferenceId === ref) && (!tn || s.parcels.some((p) => p.trackingNumber === tn)),
     );
     const call = { operation: 'list', method: 'GET', path: c.req.path, body: null };
     // The spec's list schema says minItems 1, yet a search can match nothing: an empty page is not checked.
@@ -110,7 +133,12 @@ export function createSendcloudFake(options: { publicKey: string; secretKey: str
     if (!parcel || c.req.param('type') !== 'label')
       return rec.json(c, call, '/parcels/{id}/documents/{type}', 404, errors(404, 'not_found', 'Not found'));
     const zpl = c.req.header('accept') === 'application/zpl';
-    return rec.raw(call, 200, (zpl ? parcel.label.zpl : parcel.label.pdf) as unknown as BodyInit, zpl ? 'application/zpl' : 'application/pdf');
+    return rec.raw(
+      call,
+      200,
+      (zpl ? parcel.label.zpl : parcel.label.pdf) as unknown as BodyInit,
+      zpl ? 'application/zpl' : 'application/pdf',
+    );
   });
 
   app.post('/shipments/:id/cancel', (c) => {
@@ -119,11 +147,23 @@ export function createSendcloudFake(options: { publicKey: string; secretKey: str
     const shipment = state.shipments.get(c.req.param('id'));
     if (!shipment) return rec.json(c, call, specPath, 404, errors(404, 'not_found', 'Not found'));
     if (shipment.status === 'cancelled')
-      return rec.json(c, call, specPath, 409, errors(409, 'invalid', 'This shipment is already being cancelled.'));
+      return rec.json(
+        c,
+        call,
+        specPath,
+        409,
+        errors(409, 'invalid', 'This shipment is already being cancelled.'),
+      );
     shipment.status = 'cancelled';
     for (const p of shipment.parcels)
-      p.events.push({ event_at: new Date().toISOString(), status_code: 'cancelled', status_description: 'Cancelled' });
-    return rec.json(c, call, specPath, 200, { data: { status: 'cancelled', message: 'Shipment has been cancelled' } });
+      p.events.push({
+        event_at: new Date().toISOString(),
+        status_code: 'cancelled',
+        status_description: 'Cancelled',
+      });
+    return rec.json(c, call, specPath, 200, {
+      data: { status: 'cancelled', message: 'Shipment has been cancelled' },
+    });
   });
 
   app.get('/parcels/tracking/:tn', (c) => {
@@ -143,7 +183,9 @@ export function createSendcloudFake(options: { publicKey: string; secretKey: str
     responseErrors: rec.responseErrors,
     /** Adds a carrier scan to a parcel's history (what the carrier would report later). */
     scan(trackingNumber: string, statusCode: string, description: string, at: string) {
-      state.byTracking(trackingNumber)?.parcel.events.push({ event_at: at, status_code: statusCode, status_description: description });
+      state
+        .byTracking(trackingNumber)
+        ?.parcel.events.push({ event_at: at, status_code: statusCode, status_description: description });
     },
   };
 }

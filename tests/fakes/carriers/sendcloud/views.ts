@@ -33,8 +33,17 @@ export function toShipmentJson(s: FakeScShipment) {
 function parcelJson(s: FakeScShipment, p: FakeScParcel) {
   return {
     id: p.id,
-    status: s.status === 'cancelled' ? { code: 'CANCELLED', message: 'Cancelled' } : { code: 'READY_TO_SEND', message: 'Ready to send' },
-    documents: [{ type: 'label', size: 'a6', link: `https://panel.sendcloud.sc/api/v3/parcels/${p.id}/documents/label` }],
+    status:
+      s.status === 'cancelled'
+        ? { code: 'CANCELLED', message: 'Cancelled' }
+        : { code: 'READY_TO_SEND', message: 'Ready to send' },
+    documents: [
+      {
+        type: 'label',
+        size: 'a6',
+        link: `https://panel.sendcloud.sc/api/v3/parcels/${p.id}/documents/label`,
+      },
+    ],
     weight: { value: p.weightKg, unit: 'kg' },
     tracking_number: p.trackingNumber,
     created_at: s.createdAt,
@@ -45,7 +54,17 @@ function parcelJson(s: FakeScShipment, p: FakeScParcel) {
 
 function trackingAddress(a: Body) {
   const out: Body = {};
-  for (const key of ['address_line_1', 'address_line_2', 'city', 'company_name', 'country_code', 'email', 'name', 'phone_number', 'postal_code'])
+  for (const key of [
+    'address_line_1',
+    'address_line_2',
+    'city',
+    'company_name',
+    'country_code',
+    'email',
+    'name',
+    'phone_number',
+    'postal_code',
+  ])
     if (typeof a[key] === 'string') out[key] = a[key];
   return out;
 }
@@ -55,8 +74,17 @@ export function toTrackingJson(s: FakeScShipment, p: FakeScParcel) {
     announced_at: s.createdAt,
     created_at: s.createdAt,
     updated_at: s.createdAt,
-    details: { is_return: false, is_to_service_point: Boolean(s.request.to_service_point), is_mail_box: false },
-    events: p.events.map((e) => ({ ...e, event_type: 'carrier', status_type: 'success', sub_status_code: 'none' })),
+    details: {
+      is_return: false,
+      is_to_service_point: Boolean(s.request.to_service_point),
+      is_mail_box: false,
+    },
+    events: p.events.map((e) => ({
+      ...e,
+      event_type: 'carrier',
+      status_type: 'success',
+      sub_status_code: 'none',
+    })),
     from_address: trackingAddress(s.request.from_address),
     to_address: trackingAddress(s.request.to_address),
     source_id: s.orderNumber,

@@ -43,9 +43,16 @@ export function createUpsFake(options: { clientId: string; clientSecret: string;
     });
   });
 
-  const authorised = (c: Context) => state.tokens.has((c.req.header('authorization') ?? '').replace(/^Bearer /, ''));
+  const authorised = (c: Context) =>
+    state.tokens.has((c.req.header('authorization') ?? '').replace(/^Bearer /, ''));
   const refuse = (c: Context, operation: string, spec: string) =>
-    rec.json(c, { operation, method: c.req.method, path: c.req.path, body: null }, spec, 401, upsErrors('250002', 'Invalid Authentication Information.'));
+    rec.json(
+      c,
+      { operation, method: c.req.method, path: c.req.path, body: null },
+      spec,
+      401,
+      upsErrors('250002', 'Invalid Authentication Information.'),
+    );
 
   app.post('/api/shipments/:version/ship', async (c) => {
     const spec = '/shipments/{version}/ship';
@@ -55,7 +62,12 @@ export function createUpsFake(options: { clientId: string; clientSecret: string;
     const invalid = rec.checkRequest('ship', 'POST', spec, body);
     if (invalid.length) return rec.json(c, call, spec, 400, upsErrors('120100', invalid.join('; ')));
     const apply = () => ship(body.ShipmentRequest);
-    const faulted = await rec.fault('ship', call, (s) => c.json(upsErrors(String(s), 'Service unavailable'), s), apply);
+    const faulted = await rec.fault(
+      'ship',
+      call,
+      (s) => c.json(upsErrors(String(s), 'Service unavailable'), s),
+      apply,
+    );
     if (faulted) return faulted;
     return rec.json(c, call, spec, 200, shipResponse(await apply()));
   });
@@ -99,7 +111,13 @@ export function createUpsFake(options: { clientId: string; clientSecret: string;
     const id = c.req.param('id');
     const shipment = state.shipments.get(id) ?? state.byTracking(id)?.shipment;
     if (!shipment || shipment.voided)
-      return rec.json(c, call, spec, 400, upsErrors('190117', 'The shipment cannot be voided or is already voided.'));
+      return rec.json(
+        c,
+        call,
+        spec,
+        400,
+        upsErrors('190117', 'The shipment cannot be voided or is already voided.'),
+      );
     shipment.voided = true;
     return rec.json(c, call, spec, 200, voidResponse());
   });
@@ -114,7 +132,16 @@ export function createUpsFake(options: { clientId: string; clientSecret: string;
     const wanted = body.LabelRecoveryRequest.TrackingNumbers as string[];
     const found = wanted.map((tn) => state.byTracking(tn)).filter((f) => f !== undefined);
     if (!found[0]) return rec.json(c, call, spec, 400, upsErrors('120700', 'No label found.'));
-    return rec.json(c, call, spec, 200, recoveryResponse(found[0].shipment, found.map((f) => f.pkg)));
+    return rec.json(
+      c,
+      call,
+      spec,
+      200,
+      recoveryResponse(
+        found[0].shipment,
+        found.map((f) => f.pkg),
+      ),
+    );
   });
 
   app.get('/api/track/v1/details/:tn', (c) => {

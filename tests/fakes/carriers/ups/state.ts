@@ -21,7 +21,8 @@ export class UpsState {
 
   /** A real-shaped 1Z: account, service, serial, and the check digit UPS computes. */
   trackingNumber(account: string, service: string): string {
-    const body = `${account}${service.padStart(2, '0')}${String(this.serial++).padStart(7, '0')}`.toUpperCase();
+    const body =
+      `${account}${service.padStart(2, '0')}${String(this.serial++).padStart(7, '0')}`.toUpperCase();
     return `1Z${body}${ups1zCheckDigit(body)}`;
   }
   byTracking(tn: string) {

@@ -9,7 +9,10 @@ export function shipResponse(s: FakeUpsShipment) {
       Response: ok,
       ShipmentResults: {
         // Fixed width, as the spec has it (8 characters).
-        BillingWeight: { UnitOfMeasurement: { Code: 'KGS' }, Weight: s.billingKg.toFixed(1).padStart(8, '0') },
+        BillingWeight: {
+          UnitOfMeasurement: { Code: 'KGS' },
+          Weight: s.billingKg.toFixed(1).padStart(8, '0'),
+        },
         ShipmentIdentificationNumber: s.id,
         PackageResults: s.packages.map((p) => ({
           TrackingNumber: p.trackingNumber,
@@ -34,7 +37,9 @@ export function recoveryResponse(s: FakeUpsShipment, packages: FakeUpsPackage[])
 }
 
 export function voidResponse() {
-  return { VoidShipmentResponse: { Response: ok, SummaryResult: { Status: { Code: '1', Description: 'Voided' } } } };
+  return {
+    VoidShipmentResponse: { Response: ok, SummaryResult: { Status: { Code: '1', Description: 'Voided' } } },
+  };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -19,7 +19,6 @@ export function StockPage() {
       </div>
       <form
         className="field"
-        role="search"
         onSubmit={(e) => {
           e.preventDefault();
           navigate(`/stock?q=${encodeURIComponent(draft.trim())}`, { replace: true });
