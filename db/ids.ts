@@ -49,5 +49,7 @@ export const idPrefixes = [
   // carriers: carrier accounts, labels booked ahead
   'cac',
   'plb',
+  // manual orders: saved import column mappings
+  'imp',
 ] as const;
 export type IdPrefix = (typeof idPrefixes)[number];

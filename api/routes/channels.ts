@@ -94,6 +94,20 @@ const create = securedRoute(['admin'], {
                 // Basic auth sends the secret with every request: HTTPS only.
                 baseUrl: z.url({ protocol: /^https$/ }),
                 pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
+                requestsPerSecond: z.number().positive().max(100).optional(),
+              }),
+            }),
+            z.object({
+              type: z.literal('cdiscount'),
+              name: z.string().min(1).max(200),
+              // Octopia API credentials (client credentials flow) from the seller's API credentials page.
+              credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }),
+              settings: z.object({
+                sellerId: z.string().regex(/^\d+$/),
+                salesChannelId: z.string().min(1).optional(),
+                apiBase: z.url({ protocol: /^https$/ }).optional(),
+                authBase: z.url({ protocol: /^https$/ }).optional(),
+                pullIntervalSeconds: z.number().int().min(60).max(3600).optional(),
               }),
             }),
           ]),

@@ -3,6 +3,7 @@ export * from './carrier-accounts.js';
 export * from './channels.js';
 export * from './counts.js';
 export * from './events.js';
+export * from './imports.js';
 export * from './locations.js';
 export * from './orders.js';
 export * from './picking.js';

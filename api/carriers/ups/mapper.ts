@@ -100,7 +100,7 @@ export function many<T>(value: T | T[] | undefined): T[] {
 export function checkedTrackingNumber(value: unknown): string {
   try {
     return validateTrackingNumber('ups', String(value)).value;
-  } catch (err) {
+  } catch (_err) {
     throw new CarrierError(
       `UPS returned a tracking number that does not check out: ${String(value)}`,
       'carrier_bad_response',

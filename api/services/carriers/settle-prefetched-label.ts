@@ -15,7 +15,7 @@ export async function settlePrefetchedLabel(
   now: Date,
 ): Promise<'discarded' | 'cancel_failed'> {
   const [row] = await db.select().from(prefetchedLabels).where(eq(prefetchedLabels.id, prefetchedId));
-  if (!row || row.status !== 'ready') return 'discarded';
+  if (row?.status !== 'ready') return 'discarded';
   let status: 'discarded' | 'cancel_failed' = outcome;
   try {
     const adapter = await loadCarrier(db, deps, row.carrierAccountId);

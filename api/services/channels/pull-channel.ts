@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { channels } from '../../../db/schema/index.js';
 import { ChannelError } from '../../channels/connector.js';
 import type { AppDeps } from '../../deps.js';
-import { IngestRejection, ingestOrder } from '../orders/ingest-order.js';
+import { type BatchItem, ingestOrders } from '../orders/ingest-orders.js';
 import { loadChannel } from './load-channel.js';
 import { parkOrder } from './park-order.js';
 
@@ -42,29 +42,24 @@ export async function pullChannel(
     do {
       const page = await channel.connector.pullOrders({ cursor: channel.pullCursor, pageToken });
       summary.pages++;
+      const now = deps.clock.now();
+      const good: BatchItem[] = [];
       for (const pulled of page.orders) {
-        const now = deps.clock.now();
-        if (!pulled.ok) {
-          await parkOrder(
-            deps.db,
-            { channelId, externalId: pulled.externalId, raw: pulled.raw, reason: pulled.reason },
-            now,
-          );
+        if (pulled.ok) good.push({ order: pulled.order, raw: pulled.raw });
+        else {
+          await parkOrder(deps.db, { channelId, externalId: pulled.externalId, raw: pulled.raw, reason: pulled.reason }, now);
           summary.parked++;
+        }
+      }
+      const outcomes = await ingestOrders(deps, channel, good, now);
+      for (const [i, result] of outcomes.entries()) {
+        if (result.outcome !== 'rejected') {
+          summary[result.outcome]++;
           continue;
         }
-        try {
-          const result = await ingestOrder(deps, channel, pulled.order, pulled.raw, now);
-          summary[result.outcome]++;
-        } catch (err) {
-          if (!(err instanceof IngestRejection)) throw err;
-          await parkOrder(
-            deps.db,
-            { channelId, externalId: pulled.externalId, raw: pulled.raw, reason: err.message },
-            now,
-          );
-          summary.parked++;
-        }
+        const item = good[i]!;
+        await parkOrder(deps.db, { channelId, externalId: item.order.externalId, raw: item.raw, reason: result.rejection.message }, now);
+        summary.parked++;
       }
       if (page.nextCursor && (!nextCursor || page.nextCursor > nextCursor)) nextCursor = page.nextCursor;
       pageToken = page.hasMore ? page.pageToken : null;
