@@ -14,6 +14,7 @@ import { channelRoutes } from './routes/channels.js';
 import { channelAdminRoutes } from './routes/channel-admin.js';
 import { fulfilmentRoutes } from './routes/fulfilment.js';
 import { healthRoutes } from './routes/health.js';
+import { manualOrderRoutes } from './routes/manual-orders.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { orderRoutes } from './routes/orders.js';
 import { pickingRoutes } from './routes/picking.js';
@@ -77,7 +78,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', webhookRoutes)
     .route('/', stockRoutes)
     .route('/', receivingRoutes)
-    .route('/', countRoutes);
+    .route('/', countRoutes)
+    .route('/', manualOrderRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
     type: 'apiKey',

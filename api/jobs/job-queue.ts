@@ -10,9 +10,17 @@ export interface SendOptions {
   startAfterSeconds?: number;
 }
 
+export interface ManyJob {
+  data: object;
+  singletonKey?: string;
+  startAfterSeconds?: number;
+}
+
 /** The narrow face of pg-boss the services see; tests and services never touch pg-boss directly. */
 export interface JobQueue {
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+  /** Many jobs of one queue in one statement (a pulled page's acceptances, a sale's channel pushes). */
+  sendMany(name: string, jobs: ManyJob[], options?: { tx?: Executor }): Promise<void>;
   boss: PgBoss;
 }
 
@@ -71,6 +79,18 @@ export async function startJobQueue(handle: DbHandle, logger: Logger): Promise<J
             }
           : {}),
       });
+    },
+    async sendMany(name, jobs, options = {}) {
+      if (jobs.length === 0) return;
+      await boss.insert(
+        jobs.map((j) => ({
+          name,
+          data: j.data,
+          ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}),
+          ...(j.startAfterSeconds ? { startAfter: new Date(Date.now() + j.startAfterSeconds * 1000).toISOString() } : {}),
+        })),
+        options.tx ? { db: transactionExecutor(options.tx) } : {},
+      );
     },
   };
 }

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { pickModes, waveStatuses } from '../../db/schema/index.js';
+import { pickModes } from '../../db/schema/index.js';
 import { securedRoute } from '../middleware/define-route.js';
-import { Problem } from '../middleware/problem.js';
 import { router } from '../middleware/router.js';
 import { assignTote } from '../services/picking/assign-tote.js';
 import { confirmPick } from '../services/picking/confirm-pick.js';
@@ -14,48 +13,20 @@ import { skipStep } from '../services/picking/skip-step.js';
 import { sortUnit } from '../services/picking/sort-unit.js';
 import { startWave } from '../services/picking/start-wave.js';
 import { actorOf } from './actor.js';
-
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const waveParam = z.object({ id: z.string().min(1) });
-const clientScanId = z.string().min(8).max(100).openapi({ description: 'Generated on the device; a re-sent scan counts once' });
-const staff = ['admin', 'picker'] as const;
-const desk = ['admin', 'desk'] as const;
-const viewers = ['admin', 'picker', 'desk'] as const;
-
-const Wave = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    status: z.enum(waveStatuses),
-    mode: z.enum(pickModes),
-    unitsTotal: z.number().int(),
-    unitsPicked: z.number().int(),
-    unitsShort: z.number().int(),
-    pickerUserId: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('Wave');
-const Target = z.object({ orderId: z.string(), slot: z.number().int(), toteCode: z.string().nullable(), remaining: z.number().int() });
-const WaveStep = z
-  .object({
-    key: z.string(),
-    binId: z.string(),
-    binCode: z.string(),
-    productId: z.string(),
-    sku: z.string(),
-    name: z.string(),
-    imageUrl: z.string().nullable(),
-    barcodes: z.array(z.string()),
-    quantity: z.number().int(),
-    quantityPicked: z.number().int(),
-    remaining: z.number().int(),
-    targets: z.array(Target),
-  })
-  .openapi('WaveStep');
-const Progress = z.object({ unitsTotal: z.number().int(), unitsPicked: z.number().int(), unitsShort: z.number().int() });
-const Allocation = z.object({ orderId: z.string(), slot: z.number().int(), toteCode: z.string().nullable(), units: z.number().int() });
+import {
+  Allocation,
+  body,
+  clientScanId,
+  desk,
+  json,
+  Progress,
+  problem,
+  staff,
+  viewers,
+  Wave,
+  WaveStep,
+  waveParam,
+} from './picking-schemas.js';
 
 const list = securedRoute(viewers, {
   method: 'get',
@@ -68,8 +39,17 @@ const create = securedRoute(desk, {
   method: 'post',
   path: '/api/waves',
   summary: 'Build a wave from chosen orders (their order is their slot on the cart)',
-  request: body(z.object({ orderIds: z.array(z.string().min(1)).min(1).max(500), name: z.string().min(1).max(100).optional() })),
-  responses: { 201: json('Created', z.object({ waveId: z.string() })), 409: problem('Already in a wave'), 422: problem('Not pickable') },
+  request: body(
+    z.object({
+      orderIds: z.array(z.string().min(1)).min(1).max(500),
+      name: z.string().min(1).max(100).optional(),
+    }),
+  ),
+  responses: {
+    201: json('Created', z.object({ waveId: z.string() })),
+    409: problem('Already in a wave'),
+    422: problem('Not pickable'),
+  },
 });
 
 const plan = securedRoute(desk, {
@@ -101,7 +81,14 @@ const get = securedRoute(viewers, {
       'Wave',
       z.object({
         wave: Wave,
-        orders: z.array(z.object({ orderId: z.string(), externalId: z.string(), slot: z.number().int(), toteCode: z.string().nullable() })),
+        orders: z.array(
+          z.object({
+            orderId: z.string(),
+            externalId: z.string(),
+            slot: z.number().int(),
+            toteCode: z.string().nullable(),
+          }),
+        ),
         steps: z.array(WaveStep),
       }),
     ),
@@ -123,7 +110,15 @@ const tote = securedRoute(staff, {
   summary: 'Cluster: a scanned tote goes to the next order of the cart without one',
   request: { params: waveParam, ...body(z.object({ toteCode: z.string().min(1).max(100) })) },
   responses: {
-    200: json('Assigned', z.object({ orderId: z.string(), slot: z.number().int(), toteCode: z.string(), ordersWithoutTote: z.number().int() })),
+    200: json(
+      'Assigned',
+      z.object({
+        orderId: z.string(),
+        slot: z.number().int(),
+        toteCode: z.string(),
+        ordersWithoutTote: z.number().int(),
+      }),
+    ),
     404: problem('No such wave'),
     409: problem('Tote in use / not cluster'),
     422: problem('Not a tote'),
@@ -149,7 +144,12 @@ const pickScan = securedRoute(staff, {
   responses: {
     200: json(
       'Picked',
-      z.object({ isReplay: z.boolean(), waveStatus: z.string(), allocations: z.array(Allocation), progress: Progress }),
+      z.object({
+        isReplay: z.boolean(),
+        waveStatus: z.string(),
+        allocations: z.array(Allocation),
+        progress: Progress,
+      }),
     ),
     404: problem('No such wave'),
     409: problem('Not picking / already rejected'),
@@ -187,7 +187,11 @@ const skip = securedRoute(staff, {
   path: '/api/waves/{id}/skips',
   summary: 'Skip a step and come back to it at the end of the walk',
   request: { params: waveParam, ...body(stepBody) },
-  responses: { 200: json('Skipped', z.object({ isReplay: z.boolean() })), 404: problem('No such wave'), 409: problem('Step not open') },
+  responses: {
+    200: json('Skipped', z.object({ isReplay: z.boolean() })),
+    404: problem('No such wave'),
+    409: problem('Step not open'),
+  },
 });
 
 const sortScan = securedRoute(staff, {
@@ -196,7 +200,15 @@ const sortScan = securedRoute(staff, {
   summary: 'Sort station after a batch walk: which order this unit belongs to',
   request: { params: waveParam, ...body(z.object({ clientScanId, itemCode: z.string().min(1).max(200) })) },
   responses: {
-    200: json('Sorted', z.object({ isReplay: z.boolean(), orderId: z.string(), slot: z.number().int(), toteCode: z.string().nullable().optional() })),
+    200: json(
+      'Sorted',
+      z.object({
+        isReplay: z.boolean(),
+        orderId: z.string(),
+        slot: z.number().int(),
+        toteCode: z.string().nullable().optional(),
+      }),
+    ),
     404: problem('No such wave'),
     422: problem('Not a picked unit of this wave'),
   },
@@ -217,25 +229,75 @@ export const pickingRoutes = router()
   .openapi(get, async (c) => c.json(await getWave(c.get('deps').db, c.req.valid('param').id), 200))
   .openapi(start, async (c) => {
     const deps = c.get('deps');
-    return c.json(await startWave(deps.db, actorOf(c), c.req.valid('param').id, c.req.valid('json').mode, deps.clock.now()), 200);
+    return c.json(
+      await startWave(
+        deps.db,
+        actorOf(c),
+        c.req.valid('param').id,
+        c.req.valid('json').mode,
+        deps.clock.now(),
+      ),
+      200,
+    );
   })
   .openapi(tote, async (c) => {
     const deps = c.get('deps');
-    return c.json(await assignTote(deps.db, actorOf(c), c.req.valid('param').id, c.req.valid('json').toteCode, deps.clock.now()), 200);
+    return c.json(
+      await assignTote(
+        deps.db,
+        actorOf(c),
+        c.req.valid('param').id,
+        c.req.valid('json').toteCode,
+        deps.clock.now(),
+      ),
+      200,
+    );
   })
   .openapi(pickScan, async (c) => {
     const deps = c.get('deps');
-    return c.json(await confirmPick(deps.db, actorOf(c), { waveId: c.req.valid('param').id, ...c.req.valid('json') }, deps.clock.now()), 200);
+    return c.json(
+      await confirmPick(
+        deps.db,
+        actorOf(c),
+        { waveId: c.req.valid('param').id, ...c.req.valid('json') },
+        deps.clock.now(),
+      ),
+      200,
+    );
   })
   .openapi(short, async (c) => {
     const deps = c.get('deps');
-    return c.json(await reportShort(deps.db, actorOf(c), { waveId: c.req.valid('param').id, ...c.req.valid('json') }, deps.clock.now()), 200);
+    return c.json(
+      await reportShort(
+        deps.db,
+        actorOf(c),
+        { waveId: c.req.valid('param').id, ...c.req.valid('json') },
+        deps.clock.now(),
+      ),
+      200,
+    );
   })
   .openapi(skip, async (c) => {
     const deps = c.get('deps');
-    return c.json(await skipStep(deps.db, actorOf(c), { waveId: c.req.valid('param').id, ...c.req.valid('json') }, deps.clock.now()), 200);
+    return c.json(
+      await skipStep(
+        deps.db,
+        actorOf(c),
+        { waveId: c.req.valid('param').id, ...c.req.valid('json') },
+        deps.clock.now(),
+      ),
+      200,
+    );
   })
   .openapi(sortScan, async (c) => {
     const deps = c.get('deps');
-    return c.json(await sortUnit(deps.db, actorOf(c), { waveId: c.req.valid('param').id, ...c.req.valid('json') }, deps.clock.now()), 200);
+    return c.json(
+      await sortUnit(
+        deps.db,
+        actorOf(c),
+        { waveId: c.req.valid('param').id, ...c.req.valid('json') },
+        deps.clock.now(),
+      ),
+      200,
+    );
   });

@@ -64,7 +64,9 @@ export const waveOrders = pgTable(
     uniqueIndex('wave_orders_wave_order_uq').on(t.waveId, t.orderId),
     // An order is in at most one live wave; a tote is on at most one live cart.
     uniqueIndex('wave_orders_open_order_uq').on(t.orderId).where(sql`${t.isOpen}`),
-    uniqueIndex('wave_orders_open_tote_uq').on(t.toteCode).where(sql`${t.isOpen} and ${t.toteCode} is not null`),
+    uniqueIndex('wave_orders_open_tote_uq')
+      .on(t.toteCode)
+      .where(sql`${t.isOpen} and ${t.toteCode} is not null`),
   ],
 );
 

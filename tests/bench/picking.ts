@@ -10,7 +10,8 @@ interface Row {
   target: string;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -42,11 +43,15 @@ export async function benchPicking(ctx: TestSystem): Promise<Row[]> {
 
   // 5-line wave vs 5,000-line wave: 1,000 orders of 5 lines each, one unit per line.
   const products = await bulkProducts(db, 'BP', 1000);
-  const small = await wave(await bulkOrders(db, ctx.channelId, [products.slice(0, 5).map((product) => ({ product, quantity: 40 }))]));
+  const small = await wave(
+    await bulkOrders(db, ctx.channelId, [products.slice(0, 5).map((product) => ({ product, quantity: 40 }))]),
+  );
   const bigOrders = await bulkOrders(
     db,
     ctx.channelId,
-    Array.from({ length: 1000 }, (_, i) => Array.from({ length: 5 }, (_, j) => ({ product: products[(i * 5 + j) % 1000]!, quantity: 1 }))),
+    Array.from({ length: 1000 }, (_, i) =>
+      Array.from({ length: 5 }, (_, j) => ({ product: products[(i * 5 + j) % 1000]!, quantity: 1 })),
+    ),
   );
   const big = await wave(bigOrders);
   const smallTimes: number[] = [];
@@ -65,7 +70,11 @@ export async function benchPicking(ctx: TestSystem): Promise<Row[]> {
   const crewWaves: string[] = [];
   for (let s = 0; s < scanners; s++) {
     const mine = crew.slice(s * 2, s * 2 + 2);
-    crewWaves.push(await wave(await bulkOrders(db, ctx.channelId, [mine.map((product) => ({ product, quantity: perScanner }))])));
+    crewWaves.push(
+      await wave(
+        await bulkOrders(db, ctx.channelId, [mine.map((product) => ({ product, quantity: perScanner }))]),
+      ),
+    );
   }
   const crewTimes: number[] = [];
   await Promise.all(
@@ -81,11 +90,36 @@ export async function benchPicking(ctx: TestSystem): Promise<Row[]> {
   crewTimes.sort((a, b) => a - b);
   const db_ = ctx.system.handle.kind;
   return [
-    { figure: `pick confirm, 50 scanners × 1/s (${db_}) p50`, value: +percentile(crewTimes, 50).toFixed(1), unit: 'ms', target: '—' },
-    { figure: `pick confirm, 50 scanners × 1/s (${db_}) p95`, value: +percentile(crewTimes, 95).toFixed(1), unit: 'ms', target: '—' },
-    { figure: `pick confirm, 50 scanners × 1/s (${db_}) p99`, value: +percentile(crewTimes, 99).toFixed(1), unit: 'ms', target: '< 25 on PostgreSQL' },
-    { figure: 'pick confirm on a 5-line wave p50', value: +percentile(smallTimes, 50).toFixed(1), unit: 'ms', target: '—' },
-    { figure: 'pick confirm on a 5,000-line wave p50', value: +percentile(bigTimes, 50).toFixed(1), unit: 'ms', target: '—' },
+    {
+      figure: `pick confirm, 50 scanners × 1/s (${db_}) p50`,
+      value: +percentile(crewTimes, 50).toFixed(1),
+      unit: 'ms',
+      target: '—',
+    },
+    {
+      figure: `pick confirm, 50 scanners × 1/s (${db_}) p95`,
+      value: +percentile(crewTimes, 95).toFixed(1),
+      unit: 'ms',
+      target: '—',
+    },
+    {
+      figure: `pick confirm, 50 scanners × 1/s (${db_}) p99`,
+      value: +percentile(crewTimes, 99).toFixed(1),
+      unit: 'ms',
+      target: '< 25 on PostgreSQL',
+    },
+    {
+      figure: 'pick confirm on a 5-line wave p50',
+      value: +percentile(smallTimes, 50).toFixed(1),
+      unit: 'ms',
+      target: '—',
+    },
+    {
+      figure: 'pick confirm on a 5,000-line wave p50',
+      value: +percentile(bigTimes, 50).toFixed(1),
+      unit: 'ms',
+      target: '—',
+    },
     {
       figure: 'pick confirm 5,000-line / 5-line wave (p50 ratio)',
       value: +(percentile(bigTimes, 50) / percentile(smallTimes, 50)).toFixed(2),

@@ -61,9 +61,9 @@ const ship = (orderId: string, trackingNumber: string, lineIds: string[]) => ({
 
 describe('Cdiscount request validation', () => {
   it('refuses what the documentation does not describe (so the checks below mean something)', () => {
-    expect(validateBody('postShipments', [{ parcelNumber: '6A 1', carrierName: 'X', orderLineIds: ['L1'] }])).toEqual([
-      'body/0/parcelNumber must not contain spaces, &, * or $',
-    ]);
+    expect(
+      validateBody('postShipments', [{ parcelNumber: '6A 1', carrierName: 'X', orderLineIds: ['L1'] }]),
+    ).toEqual(['body/0/parcelNumber must not contain spaces, &, * or $']);
     expect(validateBody('postApprovalStatus', { approval_status: 'Accepted', lines: [] })[0]).toContain(
       'Unrecognized key',
     );
@@ -134,9 +134,12 @@ describe('Cdiscount connector against the fake', () => {
       'InPreparation',
       ['InPreparation', 'Cancelled'],
     ]);
-    expect(fake.state.cancellations.map((r) => [r.orderSellerId, r.lines.map((l) => [l.lineId, l.offerId, l.reason])])).toEqual([
-      [other.orderId, [[other.lines[1]!.lineId, 'OF-POT-30T', 'ProductUnavailable']]],
-    ]);
+    expect(
+      fake.state.cancellations.map((r) => [
+        r.orderSellerId,
+        r.lines.map((l) => [l.lineId, l.offerId, l.reason]),
+      ]),
+    ).toEqual([[other.orderId, [[other.lines[1]!.lineId, 'OF-POT-30T', 'ProductUnavailable']]]]);
     expect(fake.state.orders.get(refused.orderId)?.status).toBe('Refused');
     expect([fake.state.stock.get('ARR-1050'), fake.state.stock.get('GAN-M')]).toEqual([39, 198]);
     expect([...fake.state.packages.values()].map((p) => [p.packageType, p.salesChannelId, p.state])).toEqual([
@@ -170,7 +173,11 @@ describe('Cdiscount connector against the fake', () => {
     const err = await rejection(connector.confirmShipment(confirmation));
     expect(err).toMatchObject({ code: 'channel_timeout', ambiguous: true });
     const state = await connector.readShipmentState(order.orderId);
-    expect(state).toMatchObject({ shipped: true, trackingNumber: '09980000001', trackingNumbers: ['09980000001'] });
+    expect(state).toMatchObject({
+      shipped: true,
+      trackingNumber: '09980000001',
+      trackingNumbers: ['09980000001'],
+    });
     await connector.confirmShipment(confirmation);
     await connector.confirmShipment(confirmation);
     expect(fake.calls.filter((c) => c.operationId === 'postShipments')).toHaveLength(1);
@@ -186,7 +193,10 @@ describe('Cdiscount connector against the fake', () => {
       { externalLineId: order.lines[1]!.lineId, accepted: false },
     ]);
     const after = fake.state.orders.get(order.orderId)!;
-    expect([after.status, after.lines.map((l) => l.status)]).toEqual(['InPreparation', ['InPreparation', 'Cancelled']]);
+    expect([after.status, after.lines.map((l) => l.status)]).toEqual([
+      'InPreparation',
+      ['InPreparation', 'Cancelled'],
+    ]);
     expectEveryCallValid(fake);
   });
 
@@ -211,11 +221,17 @@ describe('Cdiscount connector against the fake', () => {
     await connector.acceptLines(order.orderId, [{ externalLineId: order.lines[0]!.lineId, accepted: true }]);
     const lineId = order.lines[0]!.lineId;
     expect(
-      await rejection(connector.cancelLines(order.orderId, [{ externalLineId: lineId, quantity: 1, reason: 'other' }])),
+      await rejection(
+        connector.cancelLines(order.orderId, [{ externalLineId: lineId, quantity: 1, reason: 'other' }]),
+      ),
     ).toMatchObject({ code: 'cdiscount_line_quantity', retryable: false });
     expect(fake.calls.some((c) => c.operationId === 'createPartialCancellationRequest')).toBe(false);
-    await connector.cancelLines(order.orderId, [{ externalLineId: lineId, quantity: 3, reason: 'buyer_request' }]);
-    await connector.cancelLines(order.orderId, [{ externalLineId: lineId, quantity: 3, reason: 'buyer_request' }]);
+    await connector.cancelLines(order.orderId, [
+      { externalLineId: lineId, quantity: 3, reason: 'buyer_request' },
+    ]);
+    await connector.cancelLines(order.orderId, [
+      { externalLineId: lineId, quantity: 3, reason: 'buyer_request' },
+    ]);
     expect(fake.state.cancellations).toHaveLength(1);
     expect(fake.state.orders.get(order.orderId)?.status).toBe('Cancelled');
   });
@@ -237,7 +253,9 @@ describe('Cdiscount errors and auth', () => {
     });
     fake.failNext('postApprovalStatus', { status: 500 });
     expect(
-      await rejection(connector.acceptLines(order.orderId, [{ externalLineId: order.lines[0]!.lineId, accepted: true }])),
+      await rejection(
+        connector.acceptLines(order.orderId, [{ externalLineId: order.lines[0]!.lineId, accepted: true }]),
+      ),
     ).toMatchObject({ status: 500, retryable: true, ambiguous: true });
 
     const bad = setup({ clientSecret: 'wrong-5e1' });
@@ -245,9 +263,14 @@ describe('Cdiscount errors and auth', () => {
     expect(denied).toMatchObject({ status: 401, retryable: false });
     expect(denied.message).not.toContain('wrong-5e1');
     expect(await bad.connector.testConnection()).toMatchObject({ ok: false });
-    expect(await connector.testConnection()).toEqual({ ok: true, message: 'Connected to Octopia seller "Jardin Malin"' });
+    expect(await connector.testConnection()).toEqual({
+      ok: true,
+      message: 'Connected to Octopia seller "Jardin Malin"',
+    });
     const otherSeller = setup({ sellerId: '11111' });
-    expect(await rejection(otherSeller.connector.pullOrders({ cursor: null, pageToken: null }))).toMatchObject({
+    expect(
+      await rejection(otherSeller.connector.pullOrders({ cursor: null, pageToken: null })),
+    ).toMatchObject({
       status: 403,
     });
   });

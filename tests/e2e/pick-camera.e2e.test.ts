@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/system.js';
 import { artifactsDir } from './browser.js';
 import { ean13Video } from './fixtures/fake-camera.js';
-import { badgeLogin, launchPickChromium, type PickSystem, scan, startPickSystem, startWaveInBrowser, unsyncedOf, waveOf } from './fixtures/pick-harness.js';
+import {
+  badgeLogin,
+  launchPickChromium,
+  type PickSystem,
+  scan,
+  startPickSystem,
+  startWaveInBrowser,
+  unsyncedOf,
+  waveOf,
+} from './fixtures/pick-harness.js';
 
 let sys: PickSystem;
 let browser: Browser;
@@ -13,7 +22,9 @@ let wave: { waveId: string; ean: string };
 beforeAll(async () => {
   sys = await startPickSystem();
   const { waveId } = await waveOf(sys, [[{ sku: 'LAM-SOL', quantity: 1 }]]);
-  const view = (await (await sys.picker.get(`/api/waves/${waveId}`)).json()) as { steps: { barcodes: string[] }[] };
+  const view = (await (await sys.picker.get(`/api/waves/${waveId}`)).json()) as {
+    steps: { barcodes: string[] }[];
+  };
   wave = { waveId, ean: view.steps[0]!.barcodes[0]! };
   // The fake camera is chosen when Chromium starts, so the video exists before the launch.
   const video = await ean13Video(`${artifactsDir}/camera`, wave.ean);
@@ -42,7 +53,9 @@ describe('picking with the camera', () => {
     await page.getByTestId('camera-toggle').click();
     await page.getByTestId('wave-done').waitFor({ timeout: 30_000 });
     await waitFor(async () => (await unsyncedOf(page)) === 0, 20_000, 'camera pick synced');
-    const state = (await (await sys.picker.get(`/api/waves/${wave.waveId}`)).json()) as { wave: { status: string; unitsPicked: number } };
+    const state = (await (await sys.picker.get(`/api/waves/${wave.waveId}`)).json()) as {
+      wave: { status: string; unitsPicked: number };
+    };
     expect(state.wave).toMatchObject({ status: 'done', unitsPicked: 1 });
     expect(pageErrors).toEqual([]);
   });

@@ -39,7 +39,9 @@ async function openPicker(): Promise<{ page: Page; pageErrors: Error[] }> {
 
 /** Barcodes by bin code, as the labels on the shelves and boxes would read. */
 async function codesOf(waveId: string) {
-  const view = (await (await sys.picker.get(`/api/waves/${waveId}`)).json()) as { steps: { binCode: string; barcodes: string[] }[] };
+  const view = (await (await sys.picker.get(`/api/waves/${waveId}`)).json()) as {
+    steps: { binCode: string; barcodes: string[] }[];
+  };
   return new Map(view.steps.map((s) => [s.binCode, s.barcodes[0]!]));
 }
 
@@ -63,16 +65,27 @@ async function walk(page: Page, codes: Map<string, string>, mode: 'single' | 'ba
 }
 
 async function pickedEvents(waveId: string) {
-  return (await sys.test.system.deps.db.select().from(events).where(eq(events.entityId, waveId))).filter((e) => e.type === 'pick.scanned');
+  return (await sys.test.system.deps.db.select().from(events).where(eq(events.entityId, waveId))).filter(
+    (e) => e.type === 'pick.scanned',
+  );
 }
 
 async function waveState(waveId: string) {
-  return ((await (await sys.picker.get(`/api/waves/${waveId}`)).json()) as { wave: { status: string; unitsPicked: number; unitsShort: number } }).wave;
+  return (
+    (await (await sys.picker.get(`/api/waves/${waveId}`)).json()) as {
+      wave: { status: string; unitsPicked: number; unitsShort: number };
+    }
+  ).wave;
 }
 
 describe('picking in the browser with a keyboard-wedge scanner', () => {
   it('badge login, then a single-mode wave picked by wedge scans only', async () => {
-    const { waveId, orderIds } = await waveOf(sys, [[{ sku: 'SEC-220', quantity: 2 }, { sku: 'GAN-M', quantity: 1 }]]);
+    const { waveId, orderIds } = await waveOf(sys, [
+      [
+        { sku: 'SEC-220', quantity: 2 },
+        { sku: 'GAN-M', quantity: 1 },
+      ],
+    ]);
     const { page, pageErrors } = await openPicker();
     expect(await page.getByTestId('current-user').textContent()).toContain('Camille');
     await startWaveInBrowser(page, waveId, 'single');
@@ -87,20 +100,32 @@ describe('picking in the browser with a keyboard-wedge scanner', () => {
   });
 
   it('batch: one walk for two orders, each step shows which order the unit is for', async () => {
-    const { waveId, orderIds } = await waveOf(sys, [[{ sku: 'GRA-TOM', quantity: 1 }], [{ sku: 'GRA-TOM', quantity: 2 }, { sku: 'GAN-L', quantity: 1 }]]);
+    const { waveId, orderIds } = await waveOf(sys, [
+      [{ sku: 'GRA-TOM', quantity: 1 }],
+      [
+        { sku: 'GRA-TOM', quantity: 2 },
+        { sku: 'GAN-L', quantity: 1 },
+      ],
+    ]);
     const { page } = await openPicker();
     await startWaveInBrowser(page, waveId, 'batch');
     expect(await page.getByTestId('step-bin').textContent()).toBe('A-02-01-2');
     await walk(page, await codesOf(waveId), 'batch');
     await waitFor(async () => (await unsyncedOf(page)) === 0, 20_000, 'queue drained');
     expect(await waveState(waveId)).toMatchObject({ status: 'done', unitsPicked: 4 });
-    const allocated = (await pickedEvents(waveId)).flatMap((e) => e.payload.allocations as { orderId: string; units: number }[]);
-    const unitsFor = (id: string) => allocated.filter((a) => a.orderId === id).reduce((n, a) => n + a.units, 0);
+    const allocated = (await pickedEvents(waveId)).flatMap(
+      (e) => e.payload.allocations as { orderId: string; units: number }[],
+    );
+    const unitsFor = (id: string) =>
+      allocated.filter((a) => a.orderId === id).reduce((n, a) => n + a.units, 0);
     expect([unitsFor(orderIds[0]!), unitsFor(orderIds[1]!)]).toEqual([1, 3]);
   });
 
   it('cluster: totes scanned at start; each unit goes into the tote the screen names, confirmed by the tote scan', async () => {
-    const { waveId, orderIds } = await waveOf(sys, [[{ sku: 'NIC-BOIS', quantity: 1 }], [{ sku: 'NIC-BOIS', quantity: 1 }]]);
+    const { waveId, orderIds } = await waveOf(sys, [
+      [{ sku: 'NIC-BOIS', quantity: 1 }],
+      [{ sku: 'NIC-BOIS', quantity: 1 }],
+    ]);
     const { page } = await openPicker();
     await startWaveInBrowser(page, waveId, 'cluster');
     await page.getByTestId('tote-assign').waitFor();
@@ -116,7 +141,9 @@ describe('picking in the browser with a keyboard-wedge scanner', () => {
     await scan(page, 'tot_e2ecart1');
     await walk(page, await codesOf(waveId), 'cluster');
     await waitFor(async () => (await unsyncedOf(page)) === 0, 20_000, 'queue drained');
-    const allocated = (await pickedEvents(waveId)).flatMap((e) => e.payload.allocations as { orderId: string; toteCode: string }[]);
+    const allocated = (await pickedEvents(waveId)).flatMap(
+      (e) => e.payload.allocations as { orderId: string; toteCode: string }[],
+    );
     expect(allocated.map((a) => [a.orderId, a.toteCode])).toEqual([
       [orderIds[0], 'tot_e2ecart1'],
       [orderIds[1], 'tot_e2ecart2'],
@@ -151,12 +178,20 @@ describe('picking in the browser with a keyboard-wedge scanner', () => {
     await page.getByTestId('wave-done').waitFor();
     await waitFor(async () => (await unsyncedOf(page)) === 0, 20_000, 'queue drained');
     expect(await waveState(waveId)).toMatchObject({ status: 'done', unitsShort: 1 });
-    const counts = await sys.test.system.deps.db.select().from(cycleCounts).where(eq(cycleCounts.reason, 'short_pick'));
+    const counts = await sys.test.system.deps.db
+      .select()
+      .from(cycleCounts)
+      .where(eq(cycleCounts.reason, 'short_pick'));
     expect(counts.length).toBeGreaterThan(0);
   });
 
   it('offline: the wave is picked with the network off; every scan reaches the server once after reconnecting', async () => {
-    const { waveId, orderIds } = await waveOf(sys, [[{ sku: 'LAM-SOL', quantity: 2 }, { sku: 'BAL-FEU', quantity: 1 }]]);
+    const { waveId, orderIds } = await waveOf(sys, [
+      [
+        { sku: 'LAM-SOL', quantity: 2 },
+        { sku: 'BAL-FEU', quantity: 1 },
+      ],
+    ]);
     const { page } = await openPicker();
     await startWaveInBrowser(page, waveId, 'single');
     const codes = await codesOf(waveId);
@@ -171,5 +206,44 @@ describe('picking in the browser with a keyboard-wedge scanner', () => {
     expect(await pickedEvents(waveId)).toHaveLength(3);
     const [order] = await sys.test.system.deps.db.select().from(orders).where(eq(orders.id, orderIds[0]!));
     expect(order?.status).toBe('picked');
+  });
+
+  it('a queued scan the server refuses after reconnecting is shown as a conflict to resolve', async () => {
+    const { waveId } = await waveOf(sys, [
+      [
+        { sku: 'GAN-M', quantity: 1 },
+        { sku: 'POT-30T', quantity: 1 },
+      ],
+    ]);
+    const { page } = await openPicker();
+    await startWaveInBrowser(page, waveId, 'single');
+    const codes = await codesOf(waveId);
+    await context!.setOffline(true);
+    await scan(page, 'A-02-01-1');
+    await scan(page, codes.get('A-02-01-1')!);
+    expect(await unsyncedOf(page)).toBe(1);
+    // Meanwhile another device reports that step short: the queued pick no longer has anything to pick.
+    const view = (await (await sys.picker.get(`/api/waves/${waveId}`)).json()) as {
+      steps: { key: string; binCode: string }[];
+    };
+    const stepKey = view.steps.find((s) => s.binCode === 'A-02-01-1')!.key;
+    expect(
+      (
+        await sys.picker.post(`/api/waves/${waveId}/shorts`, {
+          clientScanId: `other-device-${waveId}`,
+          stepKey,
+          reason: 'short',
+        })
+      ).status,
+    ).toBe(200);
+    await context!.setOffline(false);
+    const conflict = page.getByTestId('sync-conflict');
+    await conflict.waitFor({ timeout: 30_000 });
+    expect(await conflict.textContent()).toContain('A-02-01-1');
+    expect(await unsyncedOf(page)).toBe(0);
+    await conflict.getByRole('button').click();
+    await conflict.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('step-bin').textContent()).toBe('B-02-01-1');
+    expect((await waveState(waveId)).unitsPicked).toBe(0);
   });
 });

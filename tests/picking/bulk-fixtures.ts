@@ -1,7 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
-import { binStock, bins, orderLines, orders, productBarcodes, products, reservations, warehouses } from '../../db/schema/index.js';
+import {
+  binStock,
+  bins,
+  orderLines,
+  orders,
+  productBarcodes,
+  products,
+  reservations,
+  warehouses,
+} from '../../db/schema/index.js';
 
 export interface BulkProduct {
   pickSequence: number;
@@ -16,7 +25,12 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 }
 
 /** Products, each in a bin of its own with plenty of stock, written in bulk (benchmarks need thousands). */
-export async function bulkProducts(db: Database, tag: string, count: number, onHand = 10_000): Promise<BulkProduct[]> {
+export async function bulkProducts(
+  db: Database,
+  tag: string,
+  count: number,
+  onHand = 10_000,
+): Promise<BulkProduct[]> {
   const warehouseId = newId('whs');
   await db.insert(warehouses).values({ id: warehouseId, code: `WH-${tag}`, name: `Bench ${tag}` });
   const made = Array.from({ length: count }, (_, i) => ({
@@ -26,12 +40,34 @@ export async function bulkProducts(db: Database, tag: string, count: number, onH
     binCode: `${tag}-${String(i).padStart(5, '0')}`,
     barcode: `${tag}${String(i).padStart(8, '0')}`,
   }));
-  await insertChunked(made, (c) => db.insert(products).values(c.map((p) => ({ id: p.productId, sku: `SKU-${p.binCode}`, name: `Product ${p.binCode}` }))));
-  await insertChunked(made, (c) => db.insert(productBarcodes).values(c.map((p) => ({ code: p.barcode, productId: p.productId, kind: 'internal' as const }))));
   await insertChunked(made, (c) =>
-    db.insert(bins).values(c.map((p) => ({ id: p.binId, warehouseId, code: p.binCode, zone: tag.slice(0, 1), pickSequence: p.pickSequence }))),
+    db
+      .insert(products)
+      .values(c.map((p) => ({ id: p.productId, sku: `SKU-${p.binCode}`, name: `Product ${p.binCode}` }))),
   );
-  await insertChunked(made, (c) => db.insert(binStock).values(c.map((p) => ({ id: newId('bin'), binId: p.binId, productId: p.productId, onHand, reserved: 0 }))));
+  await insertChunked(made, (c) =>
+    db
+      .insert(productBarcodes)
+      .values(c.map((p) => ({ code: p.barcode, productId: p.productId, kind: 'internal' as const }))),
+  );
+  await insertChunked(made, (c) =>
+    db.insert(bins).values(
+      c.map((p) => ({
+        id: p.binId,
+        warehouseId,
+        code: p.binCode,
+        zone: tag.slice(0, 1),
+        pickSequence: p.pickSequence,
+      })),
+    ),
+  );
+  await insertChunked(made, (c) =>
+    db
+      .insert(binStock)
+      .values(
+        c.map((p) => ({ id: newId('bin'), binId: p.binId, productId: p.productId, onHand, reserved: 0 })),
+      ),
+  );
   return made;
 }
 
@@ -64,12 +100,37 @@ export async function bulkOrders(
       totalMinor: 100,
       shippingMinor: 0,
       buyerName: 'Bench',
-      shippingAddress: { name: 'Bench', company: null, line1: '1 rue', line2: null, postalCode: '69001', city: 'Lyon', countryCode: 'FR', phone: null },
+      shippingAddress: {
+        name: 'Bench',
+        company: null,
+        line1: '1 rue',
+        line2: null,
+        postalCode: '69001',
+        city: 'Lyon',
+        countryCode: 'FR',
+        phone: null,
+      },
     });
     for (const [i, l] of orderLinesOf.entries()) {
       const lineId = newId('oln');
-      lineRows.push({ id: lineId, orderId, externalLineId: `L${i}`, productId: l.product.productId, sku: l.product.binCode, title: l.product.binCode, quantity: l.quantity, unitPriceMinor: 100, status: 'reserved' });
-      reservationRows.push({ id: newId('rsv'), orderLineId: lineId, productId: l.product.productId, binId: l.product.binId, quantity: l.quantity });
+      lineRows.push({
+        id: lineId,
+        orderId,
+        externalLineId: `L${i}`,
+        productId: l.product.productId,
+        sku: l.product.binCode,
+        title: l.product.binCode,
+        quantity: l.quantity,
+        unitPriceMinor: 100,
+        status: 'reserved',
+      });
+      reservationRows.push({
+        id: newId('rsv'),
+        orderLineId: lineId,
+        productId: l.product.productId,
+        binId: l.product.binId,
+        quantity: l.quantity,
+      });
       reservedPer.set(l.product.binId, (reservedPer.get(l.product.binId) ?? 0) + l.quantity);
     }
   }
@@ -77,7 +138,10 @@ export async function bulkOrders(
   await insertChunked(lineRows, (c) => db.insert(orderLines).values(c));
   await insertChunked(reservationRows, (c) => db.insert(reservations).values(c));
   for (const [binId, n] of reservedPer) {
-    await db.update(binStock).set({ reserved: sql`${binStock.reserved} + ${n}` }).where(eq(binStock.binId, binId));
+    await db
+      .update(binStock)
+      .set({ reserved: sql`${binStock.reserved} + ${n}` })
+      .where(eq(binStock.binId, binId));
   }
   return orderRows.map((o) => o.id);
 }

@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
+import { reserveLine } from '../../api/services/stock/reserve-line.js';
 import type { Database } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { orderLines, orders, productBarcodes, products } from '../../db/schema/index.js';
-import { reserveLine } from '../../api/services/stock/reserve-line.js';
 
 let counter = 0;
 
@@ -17,7 +17,10 @@ export async function createReadyOrder(
   options: { shipBy?: Date; serviceLevel?: string } = {},
 ) {
   const skus = lines.map((l) => l.sku);
-  const found = await db.select({ id: products.id, sku: products.sku }).from(products).where(inArray(products.sku, skus));
+  const found = await db
+    .select({ id: products.id, sku: products.sku })
+    .from(products)
+    .where(inArray(products.sku, skus));
   const orderId = newId('ord');
   const now = new Date();
   counter += 1;
@@ -36,7 +39,16 @@ export async function createReadyOrder(
     shippingMinor: 0,
     serviceLevel: options.serviceLevel ?? 'standard',
     buyerName: 'Test Buyer',
-    shippingAddress: { name: 'Test Buyer', company: null, line1: '1 rue de Test', line2: null, postalCode: '69001', city: 'Lyon', countryCode: 'FR', phone: null },
+    shippingAddress: {
+      name: 'Test Buyer',
+      company: null,
+      line1: '1 rue de Test',
+      line2: null,
+      postalCode: '69001',
+      city: 'Lyon',
+      countryCode: 'FR',
+      phone: null,
+    },
   });
   const lineIds: string[] = [];
   for (const [i, l] of lines.entries()) {

@@ -3,7 +3,14 @@ import { signIn, type TestSystem } from '../support/system.js';
 export type Client = Awaited<ReturnType<typeof signIn>>;
 
 export interface WaveView {
-  wave: { id: string; status: string; mode: string; unitsTotal: number; unitsPicked: number; unitsShort: number };
+  wave: {
+    id: string;
+    status: string;
+    mode: string;
+    unitsTotal: number;
+    unitsPicked: number;
+    unitsShort: number;
+  };
   orders: { orderId: string; slot: number; toteCode: string | null }[];
   steps: {
     key: string;

@@ -19,7 +19,10 @@ describe('waves: single, batch and cluster picking over the API', () => {
 
   it('picks a single-mode wave step by step; a scan sent twice counts once; the orders end picked', async () => {
     const { db } = t.system.deps;
-    const a = await createReadyOrder(db, t.channelId, [{ sku: 'GAN-M', quantity: 1 }, { sku: 'SEC-220', quantity: 2 }]);
+    const a = await createReadyOrder(db, t.channelId, [
+      { sku: 'GAN-M', quantity: 1 },
+      { sku: 'SEC-220', quantity: 2 },
+    ]);
     const b = await createReadyOrder(db, t.channelId, [{ sku: 'ARR-1050', quantity: 1 }]);
     const waveId = await newWave(desk, [a.orderId, b.orderId]);
     expect((await picker.post(`/api/waves/${waveId}/start`, { mode: 'single' })).status).toBe(200);
@@ -64,7 +67,10 @@ describe('waves: single, batch and cluster picking over the API', () => {
   it('batch: one walk over shared bins; each confirm says which order its units belong to; the sort station agrees', async () => {
     const { db } = t.system.deps;
     const a = await createReadyOrder(db, t.channelId, [{ sku: 'GRA-TOM', quantity: 2 }]);
-    const b = await createReadyOrder(db, t.channelId, [{ sku: 'GRA-TOM', quantity: 3 }, { sku: 'TER-40', quantity: 1 }]);
+    const b = await createReadyOrder(db, t.channelId, [
+      { sku: 'GRA-TOM', quantity: 3 },
+      { sku: 'TER-40', quantity: 1 },
+    ]);
     const waveId = await newWave(desk, [a.orderId, b.orderId]);
     await picker.post(`/api/waves/${waveId}/start`, { mode: 'batch' });
     const view = await readWave(picker, waveId);
@@ -88,11 +94,17 @@ describe('waves: single, batch and cluster picking over the API', () => {
     const code = await barcodeOf(db, 'GRA-TOM');
     const sorted: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const s = await picker.post(`/api/waves/${waveId}/sort-scans`, { clientScanId: nextScanId('sort'), itemCode: code });
+      const s = await picker.post(`/api/waves/${waveId}/sort-scans`, {
+        clientScanId: nextScanId('sort'),
+        itemCode: code,
+      });
       sorted.push(((await s.json()) as { orderId: string }).orderId);
     }
     expect(sorted).toEqual([a.orderId, a.orderId, b.orderId]);
-    const fourth = await picker.post(`/api/waves/${waveId}/sort-scans`, { clientScanId: nextScanId('sort'), itemCode: code });
+    const fourth = await picker.post(`/api/waves/${waveId}/sort-scans`, {
+      clientScanId: nextScanId('sort'),
+      itemCode: code,
+    });
     expect(fourth.status).toBe(422);
   });
 
@@ -103,19 +115,31 @@ describe('waves: single, batch and cluster picking over the API', () => {
     const waveId = await newWave(desk, [a.orderId, b.orderId]);
     await picker.post(`/api/waves/${waveId}/start`, { mode: 'cluster' });
     expect((await picker.post(`/api/waves/${waveId}/totes`, { toteCode: 'BOX-1' })).status).toBe(422);
-    const t1 = (await (await picker.post(`/api/waves/${waveId}/totes`, { toteCode: 'tot_cart01a' })).json()) as { orderId: string };
+    const t1 = (await (
+      await picker.post(`/api/waves/${waveId}/totes`, { toteCode: 'tot_cart01a' })
+    ).json()) as { orderId: string };
     expect(t1.orderId).toBe(a.orderId);
     await picker.post(`/api/waves/${waveId}/totes`, { toteCode: 'tot_cart01b' });
     const step = (await readWave(picker, waveId)).steps[0]!;
     expect(step.targets.map((x) => x.toteCode)).toEqual(['tot_cart01a', 'tot_cart01b']);
     const base = { binCode: step.binCode, itemCode: step.barcodes[0] };
-    const noTote = await picker.post(`/api/waves/${waveId}/pick-scans`, { ...base, clientScanId: nextScanId('cl') });
+    const noTote = await picker.post(`/api/waves/${waveId}/pick-scans`, {
+      ...base,
+      clientScanId: nextScanId('cl'),
+    });
     expect(noTote.status).toBe(422);
-    expect(await noTote.json()).toMatchObject({ code: 'scan_tote_missing', expected: { toteCode: 'tot_cart01a' } });
+    expect(await noTote.json()).toMatchObject({
+      code: 'scan_tote_missing',
+      expected: { toteCode: 'tot_cart01a' },
+    });
     const other = await picker.post(`/api/waves/${waveId}/totes`, { toteCode: 'tot_cart01a' });
     // A tote already on this cart is a retry: it answers with its order rather than taking another one.
     expect(await other.json()).toMatchObject({ orderId: a.orderId, ordersWithoutTote: 0 });
-    const ok = await picker.post(`/api/waves/${waveId}/pick-scans`, { ...base, toteCode: 'tot_cart01b', clientScanId: nextScanId('cl') });
+    const ok = await picker.post(`/api/waves/${waveId}/pick-scans`, {
+      ...base,
+      toteCode: 'tot_cart01b',
+      clientScanId: nextScanId('cl'),
+    });
     expect(((await ok.json()) as { allocations: unknown[] }).allocations).toEqual([
       { orderId: b.orderId, slot: 2, toteCode: 'tot_cart01b', units: 1 },
     ]);
@@ -143,13 +167,23 @@ describe('waves: single, batch and cluster picking over the API', () => {
       binCode: 'A-01-01-1',
       itemCode: step.barcodes[0],
     });
-    expect(await wrongBin.json()).toMatchObject({ code: 'scan_wrong_bin', expected: { binCode: 'C-02-01-1' } });
+    expect(await wrongBin.json()).toMatchObject({
+      code: 'scan_wrong_bin',
+      expected: { binCode: 'C-02-01-1' },
+    });
     expect((await readWave(picker, waveId)).wave.unitsPicked).toBe(0);
     const [rejected] = await db.select().from(events).where(eq(events.clientScanId, scanId));
     expect(rejected?.type).toBe('pick.scan_rejected');
-    const again = await picker.post(`/api/waves/${waveId}/pick-scans`, { clientScanId: scanId, binCode: step.binCode, itemCode: step.barcodes[0] });
+    const again = await picker.post(`/api/waves/${waveId}/pick-scans`, {
+      clientScanId: scanId,
+      binCode: step.binCode,
+      itemCode: step.barcodes[0],
+    });
     expect(again.status).toBe(409);
-    const [line] = await db.select().from(orderLines).where(and(eq(orderLines.orderId, a.orderId)));
+    const [line] = await db
+      .select()
+      .from(orderLines)
+      .where(and(eq(orderLines.orderId, a.orderId)));
     expect(line?.quantityPicked).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { t } from './i18n.js';
 import { ChannelsPage } from './pages/channels/ChannelsPage.js';
+import { ManualOrderPage } from './pages/manual/ManualOrderPage.js';
 import { OrderPage } from './pages/OrderPage.js';
 import { ParkedPage } from './pages/ParkedPage.js';
 import { PickWavePage } from './pages/pick/PickWavePage.js';
@@ -28,6 +29,8 @@ export function Routes() {
       return <StockPage />;
     case 'stockProduct':
       return <StockProductPage key={route.id} id={route.id} />;
+    case 'manual':
+      return <ManualOrderPage />;
     case 'notFound':
       return (
         <main className="page">

@@ -36,6 +36,7 @@ export type Route =
   | { name: 'pickWave'; id: string }
   | { name: 'stock' }
   | { name: 'stockProduct'; id: string }
+  | { name: 'manual' }
   | { name: 'notFound' };
 
 export function matchRoute(path: string): Route {
@@ -46,6 +47,7 @@ export function matchRoute(path: string): Route {
   const wave = /^\/pick\/([^/]+)$/.exec(path);
   if (wave?.[1]) return { name: 'pickWave', id: decodeURIComponent(wave[1]) };
   if (path === '/stock') return { name: 'stock' };
+  if (path === '/manual') return { name: 'manual' };
   const stockProduct = /^\/stock\/([^/]+)$/.exec(path);
   if (stockProduct?.[1]) return { name: 'stockProduct', id: decodeURIComponent(stockProduct[1]) };
   const order = /^\/orders\/([^/]+)$/.exec(path);

@@ -26,11 +26,15 @@ interface CancellationRequestList {
 }
 
 export async function requestedCancellations(client: CdiscountClient, orderId: string): Promise<Set<string>> {
-  const list = await client.get<CancellationRequestList>('listCancellationRequests', '/order-cancellation-requests', {
-    orderSellerId: orderId,
-    pageIndex: 1,
-    pageSize: 100,
-  });
+  const list = await client.get<CancellationRequestList>(
+    'listCancellationRequests',
+    '/order-cancellation-requests',
+    {
+      orderSellerId: orderId,
+      pageIndex: 1,
+      pageSize: 100,
+    },
+  );
   const ids = new Set<string>();
   for (const request of list?.items ?? []) {
     for (const line of request.lines ?? []) if (typeof line.lineId === 'string') ids.add(line.lineId);

@@ -49,11 +49,16 @@ const encodeToken = (token: PageToken) => Buffer.from(JSON.stringify(token)).toS
 function decodeToken(text: string): PageToken {
   try {
     const token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as PageToken;
-    if (Number.isInteger(token.pageIndex) && token.pageIndex >= 1 && typeof token.until === 'string') return token;
+    if (Number.isInteger(token.pageIndex) && token.pageIndex >= 1 && typeof token.until === 'string')
+      return token;
   } catch {
     // Reported below.
   }
-  throw new ChannelError('cdiscount page token is not one this connector issued', 'cdiscount_bad_page_token', false);
+  throw new ChannelError(
+    'cdiscount page token is not one this connector issued',
+    'cdiscount_bad_page_token',
+    false,
+  );
 }
 
 function later(a: string | null, b: string | null): string | null {
@@ -83,7 +88,11 @@ export function createCdiscountConnector(options: CdiscountConnectorOptions): Cd
     const raw = await client.get<unknown>('getOrder', orderPath(id));
     const parsed = CdiscountOrder.safeParse(raw);
     if (!parsed.success) {
-      throw new ChannelError(`cdiscount order ${id} came back in a shape we cannot read`, 'cdiscount_bad_response', true);
+      throw new ChannelError(
+        `cdiscount order ${id} came back in a shape we cannot read`,
+        'cdiscount_bad_response',
+        true,
+      );
     }
     return parsed.data;
   }
@@ -104,7 +113,11 @@ export function createCdiscountConnector(options: CdiscountConnectorOptions): Cd
       });
       const page = CdiscountOrderPage.safeParse(body);
       if (!page.success) {
-        throw new ChannelError('cdiscount GET /orders answered a body without items', 'cdiscount_bad_response', true);
+        throw new ChannelError(
+          'cdiscount GET /orders answered a body without items',
+          'cdiscount_bad_response',
+          true,
+        );
       }
       let maxSeen = token.maxSeen;
       const orders: PulledOrder[] = page.data.items.map((raw) => {
@@ -152,9 +165,15 @@ export function createCdiscountConnector(options: CdiscountConnectorOptions): Cd
       const lineIds =
         confirmation.lines.length > 0
           ? [...new Set(confirmation.lines.map((l) => l.externalLineId))]
-          : order.lines.filter((l) => l.status !== 'Cancelled' && !inParcels.has(l.lineId)).map((l) => l.lineId);
+          : order.lines
+              .filter((l) => l.status !== 'Cancelled' && !inParcels.has(l.lineId))
+              .map((l) => l.lineId);
       if (lineIds.length === 0) {
-        throw new ChannelError(`cdiscount order ${id} has no line left to ship`, 'cdiscount_nothing_to_ship', false);
+        throw new ChannelError(
+          `cdiscount order ${id} has no line left to ship`,
+          'cdiscount_nothing_to_ship',
+          false,
+        );
       }
       const parcel: CdiscountParcel = {
         parcelNumber: confirmation.trackingNumber,
@@ -192,7 +211,10 @@ export function createCdiscountConnector(options: CdiscountConnectorOptions): Cd
     async testConnection() {
       try {
         const seller = await client.get<{ shopName?: unknown; sellerId?: unknown }>('getSeller', '/sellers');
-        return { ok: true, message: `Connected to Octopia seller "${String(seller?.shopName ?? options.sellerId)}"` };
+        return {
+          ok: true,
+          message: `Connected to Octopia seller "${String(seller?.shopName ?? options.sellerId)}"`,
+        };
       } catch (err) {
         if (!(err instanceof ChannelError)) throw err;
         if (err.code === 'channel_unauthorized')

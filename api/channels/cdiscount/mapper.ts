@@ -49,7 +49,8 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   const field = pathText(issue.path);
   const value = valueAt(raw, issue.path);
   if (value === undefined || value === null) return `${field} is missing`;
-  if (issue.path.at(-1) === 'quantity') return `${field} must be a positive integer (got ${JSON.stringify(value)})`;
+  if (issue.path.at(-1) === 'quantity')
+    return `${field} must be a positive integer (got ${JSON.stringify(value)})`;
   return `${field} ${issue.message.toLowerCase()} (got ${JSON.stringify(value)})`;
 }
 

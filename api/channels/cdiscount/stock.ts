@@ -19,10 +19,15 @@ export async function pushCdiscountStock(
   const packageIds: string[] = [];
   for (let i = 0; i < updates.length; i += PACKAGE_SIZE) {
     const batch = updates.slice(i, i + PACKAGE_SIZE);
-    const created = await client.send<{ packageId?: unknown }>('createOfferPackage', 'POST', '/offer-packages', {
-      salesChannelId,
-      packageType: 'Update',
-    });
+    const created = await client.send<{ packageId?: unknown }>(
+      'createOfferPackage',
+      'POST',
+      '/offer-packages',
+      {
+        salesChannelId,
+        packageType: 'Update',
+      },
+    );
     const packageId = created?.packageId;
     if (typeof packageId !== 'string' || packageId === '') {
       throw new ChannelError(

@@ -34,15 +34,15 @@ export async function scheduleStockPush(
     .select({ id: products.id, sku: products.sku })
     .from(products)
     .where(inArray(products.id, ids));
-  for (const channel of targets) {
-    if (channel.settings.isStockPushEnabled === false) continue;
-    const window = Number(channel.settings.stockPushIntervalSeconds ?? defaultStockPushIntervalSeconds);
-    for (const item of items) {
-      await jobs.send(
-        queues.pushStock,
-        { channelId: channel.id, productId: item.id },
-        { tx, singletonKey: `${channel.id}:${item.sku}`, startAfterSeconds: Math.max(0, window) },
-      );
-    }
-  }
+  const jobsToSend = targets
+    .filter((channel) => channel.settings.isStockPushEnabled !== false)
+    .flatMap((channel) => {
+      const window = Number(channel.settings.stockPushIntervalSeconds ?? defaultStockPushIntervalSeconds);
+      return items.map((item) => ({
+        data: { channelId: channel.id, productId: item.id },
+        singletonKey: `${channel.id}:${item.sku}`,
+        startAfterSeconds: Math.max(0, window),
+      }));
+    });
+  await jobs.sendMany(queues.pushStock, jobsToSend, { tx });
 }

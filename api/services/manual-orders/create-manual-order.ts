@@ -25,7 +25,12 @@ export interface ManualOrderInput {
     countryCode: string;
     phone?: string | null | undefined;
   };
-  lines: { sku?: string | null | undefined; ean?: string | null | undefined; quantity: number; unitPrice: string }[];
+  lines: {
+    sku?: string | null | undefined;
+    ean?: string | null | undefined;
+    quantity: number;
+    unitPrice: string;
+  }[];
   currency: string;
   shippingPrice?: string | null | undefined;
   shipBy?: string | null | undefined;
@@ -51,9 +56,13 @@ function money(value: string, currency: string, field: string): number {
     return parseDecimalToMinor(value, currency);
   } catch (err) {
     if (!(err instanceof MoneyParseError)) throw err;
-    throw unprocessable('manual_order_bad_amount', `${field}: ${err.message}; expected a decimal like 12.50`, {
-      field,
-    });
+    throw unprocessable(
+      'manual_order_bad_amount',
+      `${field}: ${err.message}; expected a decimal like 12.50`,
+      {
+        field,
+      },
+    );
   }
 }
 
@@ -62,7 +71,11 @@ function money(value: string, currency: string, field: string): number {
  * it through the same ingest as marketplace orders: stock is reserved and the order is ready to pick.
  * Idempotent on the reference: the same reference again returns the existing order and changes nothing.
  */
-export async function createManualOrder(deps: Deps, input: ManualOrderInput, now: Date): Promise<ManualOrderResult> {
+export async function createManualOrder(
+  deps: Deps,
+  input: ManualOrderInput,
+  now: Date,
+): Promise<ManualOrderResult> {
   const currency = input.currency.toUpperCase();
   const skus = await resolveItems(deps.db, input.lines);
   const unknown = input.lines
@@ -119,6 +132,12 @@ export async function createManualOrder(deps: Deps, input: ManualOrderInput, now
       { fields },
     );
   }
-  const result = await ingestOrder(deps, { id: channelId, requiresAcceptance: false }, parsed.data, input, now);
+  const result = await ingestOrder(
+    deps,
+    { id: channelId, requiresAcceptance: false },
+    parsed.data,
+    input,
+    now,
+  );
   return { orderId: result.orderId, reference, isReplay: result.outcome !== 'created' };
 }

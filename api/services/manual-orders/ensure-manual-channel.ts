@@ -10,7 +10,10 @@ import type { SecretBox } from '../../security/secret-box.js';
 export const MANUAL_CHANNEL_ID = 'chn_manual';
 
 export async function ensureManualChannel(deps: { db: Database; secrets: SecretBox }): Promise<string> {
-  const [existing] = await deps.db.select({ id: channels.id }).from(channels).where(eq(channels.id, MANUAL_CHANNEL_ID));
+  const [existing] = await deps.db
+    .select({ id: channels.id })
+    .from(channels)
+    .where(eq(channels.id, MANUAL_CHANNEL_ID));
   if (existing) return existing.id;
   await deps.db
     .insert(channels)

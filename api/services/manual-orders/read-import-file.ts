@@ -63,7 +63,11 @@ export function readCsv(text: string): ImportTable {
     cells.push(cell);
     records.push({ line: recordLine, cells });
   }
-  if (inQuotes) throw unprocessable('import_file_unreadable', `The CSV has a quote opened on line ${recordLine} and never closed`);
+  if (inQuotes)
+    throw unprocessable(
+      'import_file_unreadable',
+      `The CSV has a quote opened on line ${recordLine} and never closed`,
+    );
   return toTable('csv', records);
 }
 
@@ -84,7 +88,10 @@ async function readXlsx(bytes: Uint8Array): Promise<ImportTable> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw unprocessable('import_file_unreadable', 'The file looks like a zip archive but is not a readable XLSX workbook');
+    throw unprocessable(
+      'import_file_unreadable',
+      'The file looks like a zip archive but is not a readable XLSX workbook',
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw unprocessable('import_file_unreadable', 'The workbook has no worksheet');

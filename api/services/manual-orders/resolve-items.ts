@@ -19,7 +19,9 @@ export async function resolveItems(db: Executor, items: ItemRef[]): Promise<(str
   const bySku = new Set(
     skus.length === 0
       ? []
-      : (await db.select({ sku: products.sku }).from(products).where(inArray(products.sku, skus))).map((r) => r.sku),
+      : (await db.select({ sku: products.sku }).from(products).where(inArray(products.sku, skus))).map(
+          (r) => r.sku,
+        ),
   );
   const byCode = new Map(
     eans.length === 0

@@ -6,7 +6,7 @@ import type { CanonicalOrder } from '../../channels/canonical.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { queues } from '../../jobs/queues.js';
 import { scheduleStockPush } from '../allocation/schedule-stock-push.js';
-import { reserveLine } from '../stock/reserve-line.js';
+import { reserveLines } from '../stock/reserve-lines.js';
 import { applyChannelUpdate } from './apply-channel-update.js';
 import { IngestRejection, type IngestResult, ingestOrder, initialStatus } from './ingest-order.js';
 
@@ -129,13 +129,10 @@ async function ingestInTransaction(
   });
   await tx.insert(orderLines).values(lines);
 
-  // One global order (product, then order) so concurrent pages lock stock rows the same way round.
-  const toReserve = lines.filter((l) => l.status === 'reserved').sort((a, b) => a.productId.localeCompare(b.productId) || a.orderId.localeCompare(b.orderId));
-  const short = new Set<string>();
-  for (const line of toReserve) {
-    const reserved = await reserveLine(tx, { id: line.id, productId: line.productId, quantity: line.quantity });
-    if (reserved < line.quantity) short.add(line.id);
-  }
+  // Served by deadline within a product, like the queue; bin rows are locked in a fixed order inside.
+  const toReserve = lines.filter((l) => l.status === 'reserved');
+  const reservedByLine = await reserveLines(tx, toReserve);
+  const short = new Set(toReserve.filter((l) => (reservedByLine.get(l.id) ?? 0) < l.quantity).map((l) => l.id));
   if (short.size > 0) await tx.update(orderLines).set({ status: 'backordered' }).where(inArray(orderLines.id, [...short]));
   if (toReserve.length > 0) await scheduleStockPush(tx, jobs, [...new Set(toReserve.map((l) => l.productId))]);
 
@@ -154,13 +151,13 @@ async function ingestInTransaction(
       };
     }),
   );
-  for (const b of fresh) {
-    const orderId = newIds.get(b.order.externalId)!;
-    if (channel.requiresAcceptance && b.order.status === 'awaiting_acceptance') {
-      await jobs.send(queues.acceptOrder, { orderId }, { tx, singletonKey: orderId });
-    }
-    results.set(b.i, { outcome: 'created', orderId });
-  }
+  const toAccept = channel.requiresAcceptance ? fresh.filter((b) => b.order.status === 'awaiting_acceptance') : [];
+  await jobs.sendMany(
+    queues.acceptOrder,
+    toAccept.map((b) => ({ data: { orderId: newIds.get(b.order.externalId)! }, singletonKey: newIds.get(b.order.externalId)! })),
+    { tx },
+  );
+  for (const b of fresh) results.set(b.i, { outcome: 'created', orderId: newIds.get(b.order.externalId)! });
   return results;
 }
 

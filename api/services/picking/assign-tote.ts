@@ -29,7 +29,8 @@ export async function assignTote(db: Database, actor: Actor, waveId: string, raw
     .select()
     .from(waveOrders)
     .where(and(eq(waveOrders.waveId, waveId), eq(waveOrders.toteCode, toteCode)));
-  if (already) return { ...(await remainingOf(db, waveId)), orderId: already.orderId, slot: already.slot, toteCode };
+  if (already)
+    return { ...(await remainingOf(db, waveId)), orderId: already.orderId, slot: already.slot, toteCode };
   try {
     return await db.transaction(async (tx) => {
       const [next] = await tx
@@ -38,26 +39,44 @@ export async function assignTote(db: Database, actor: Actor, waveId: string, raw
         .where(and(eq(waveOrders.waveId, waveId), isNull(waveOrders.toteCode)))
         .orderBy(asc(waveOrders.slot))
         .limit(1);
-      if (!next) throw new AppError('wave_totes_complete', 409, 'Every order of this wave already has a tote.');
+      if (!next)
+        throw new AppError('wave_totes_complete', 409, 'Every order of this wave already has a tote.');
       const [set] = await tx
         .update(waveOrders)
         .set({ toteCode })
-        .where(and(eq(waveOrders.waveId, waveId), eq(waveOrders.orderId, next.orderId), isNull(waveOrders.toteCode)))
+        .where(
+          and(
+            eq(waveOrders.waveId, waveId),
+            eq(waveOrders.orderId, next.orderId),
+            isNull(waveOrders.toteCode),
+          ),
+        )
         .returning();
       if (!set) throw new AppError('pick_conflict', 409, 'Another tote was assigned meanwhile; scan again.');
       await recordEvent(
         tx,
         actor,
-        { type: 'wave.tote_assigned', orderId: next.orderId, entityType: 'wave', entityId: waveId, payload: { toteCode, slot: next.slot } },
+        {
+          type: 'wave.tote_assigned',
+          orderId: next.orderId,
+          entityType: 'wave',
+          entityId: waveId,
+          payload: { toteCode, slot: next.slot },
+        },
         now,
       );
       return { ...(await remainingOf(tx, waveId)), orderId: next.orderId, slot: next.slot, toteCode };
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppError('tote_in_use', 409, `Tote ${toteCode} is on another live cart. Scan an empty tote.`, {
-        expected: 'a free tote',
-      });
+      throw new AppError(
+        'tote_in_use',
+        409,
+        `Tote ${toteCode} is on another live cart. Scan an empty tote.`,
+        {
+          expected: 'a free tote',
+        },
+      );
     }
     throw err;
   }

@@ -1,7 +1,16 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { newId } from '../../../db/ids.js';
-import { bins, orderLines, orders, pickTasks, products, reservations, waveOrders, waves } from '../../../db/schema/index.js';
+import {
+  bins,
+  orderLines,
+  orders,
+  pickTasks,
+  products,
+  reservations,
+  waveOrders,
+  waves,
+} from '../../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { type Actor, recordEvent } from '../events/record-event.js';
 

@@ -43,18 +43,56 @@ export interface ConfirmPickResult {
  * its cached copy of the path, so the answer carries progress, not the next step. The event row carries
  * the client scan id: a scan sent twice is answered from the first one and counted once.
  */
-export async function confirmPick(db: Database, actor: Actor, input: ConfirmPickInput, now: Date): Promise<ConfirmPickResult> {
-  const replay = await replayOf(db, input);
-  if (replay) return replay;
+export async function confirmPick(
+  db: Database,
+  actor: Actor,
+  input: ConfirmPickInput,
+  now: Date,
+): Promise<ConfirmPickResult> {
+  try {
+    return await confirmOnce(db, actor, input, now);
+  } catch (err) {
+    // Only now look for an earlier recording of this scan id: the right scan, sent once, pays nothing.
+    // A scan already accepted is answered as a replay whatever state the wave reached since.
+    const recorded = await findRecordedScan(db, input.clientScanId);
+    if (recorded?.type === 'pick.scanned' && recorded.entityId === input.waveId)
+      return replayOf(db, input, recorded);
+    if (recorded && isUniqueViolation(err)) {
+      throw new AppError(
+        'scan_already_rejected',
+        409,
+        'This scan was already answered with an error; it was not picked.',
+        {
+          expected: 'a new client scan id',
+          recorded: recorded.type,
+        },
+      );
+    }
+    throw err;
+  }
+}
+
+async function confirmOnce(
+  db: Database,
+  actor: Actor,
+  input: ConfirmPickInput,
+  now: Date,
+): Promise<ConfirmPickResult> {
   const wave = await findWave(db, input.waveId);
   if (wave.status !== 'picking') {
-    throw new AppError('wave_not_picking', 409, `Wave is ${wave.status}; start it before picking.`, { expected: 'picking' });
+    throw new AppError('wave_not_picking', 409, `Wave is ${wave.status}; start it before picking.`, {
+      expected: 'picking',
+    });
   }
   const reject = (code: string, message: string, expected: unknown): Promise<never> =>
     rejectWaveScan(
       db,
       actor,
-      { waveId: wave.id, clientScanId: input.clientScanId, scanned: { bin: input.binCode, item: input.itemCode, tote: input.toteCode ?? null } },
+      {
+        waveId: wave.id,
+        clientScanId: input.clientScanId,
+        scanned: { bin: input.binCode, item: input.itemCode, tote: input.toteCode ?? null },
+      },
       waveScanError(code, message, expected),
       now,
     );
@@ -82,13 +120,21 @@ export async function confirmPick(db: Database, actor: Actor, input: ConfirmPick
       ? await db
           .select({ id: pickTasks.id })
           .from(pickTasks)
-          .where(and(eq(pickTasks.waveId, wave.id), eq(pickTasks.binId, bin.id), eq(pickTasks.status, 'open')))
+          .where(
+            and(eq(pickTasks.waveId, wave.id), eq(pickTasks.binId, bin.id), eq(pickTasks.status, 'open')),
+          )
           .limit(1)
       : [{ id: '' }];
   if (!bin || !binOpen) {
     const expected = (await next())?.binCode ?? null;
-    const what = bin ? `Nothing to pick in ${bin.code} on this wave` : `No bin is labelled "${input.binCode}"`;
-    return reject(bin ? 'scan_wrong_bin' : 'scan_unknown_bin', `${what}. Go to ${expected ?? 'the next bin'}.`, { binCode: expected });
+    const what = bin
+      ? `Nothing to pick in ${bin.code} on this wave`
+      : `No bin is labelled "${input.binCode}"`;
+    return reject(
+      bin ? 'scan_wrong_bin' : 'scan_unknown_bin',
+      `${what}. Go to ${expected ?? 'the next bin'}.`,
+      { binCode: expected },
+    );
   }
   if (candidates.length === 0) {
     const here = await db
@@ -97,8 +143,14 @@ export async function confirmPick(db: Database, actor: Actor, input: ConfirmPick
       .innerJoin(products, eq(products.id, pickTasks.productId))
       .leftJoin(productBarcodes, eq(productBarcodes.productId, pickTasks.productId))
       .where(and(eq(pickTasks.waveId, wave.id), eq(pickTasks.binId, bin.id), eq(pickTasks.status, 'open')));
-    const what = product ? `${product.sku} is not to be picked in ${bin.code}` : `"${input.itemCode}" is not a known product`;
-    return reject('scan_unexpected_item', `${what}. Expected ${[...new Set(here.map((h) => `${h.name} (${h.sku})`))].join(' or ')}.`, here);
+    const what = product
+      ? `${product.sku} is not to be picked in ${bin.code}`
+      : `"${input.itemCode}" is not a known product`;
+    return reject(
+      'scan_unexpected_item',
+      `${what}. Expected ${[...new Set(here.map((h) => `${h.name} (${h.sku})`))].join(' or ')}.`,
+      here,
+    );
   }
   let tasks = wave.mode === 'single' ? candidates.filter((t) => t.slot === candidates[0]?.slot) : candidates;
   let toteCode: string | null = null;
@@ -119,68 +171,78 @@ export async function confirmPick(db: Database, actor: Actor, input: ConfirmPick
   const units = input.quantity * (product?.unitsPerScan ?? 1);
   const open = tasks.reduce((n, t) => n + t.quantity - t.quantityPicked - t.quantityShort, 0);
   if (units > open) {
-    return reject('scan_over_pick', `Only ${open} more of ${product!.sku} to pick here${toteCode ? ` for tote ${toteCode}` : ''}.`, {
-      quantity: open,
-    });
+    return reject(
+      'scan_over_pick',
+      `Only ${open} more of ${product!.sku} to pick here${toteCode ? ` for tote ${toteCode}` : ''}.`,
+      {
+        quantity: open,
+      },
+    );
   }
-  try {
-    return await db.transaction(async (tx) => {
-      const allocations: Allocation[] = [];
-      let left = units;
-      for (const task of tasks) {
-        if (left === 0) break;
-        const take = Math.min(left, task.quantity - task.quantityPicked - task.quantityShort);
-        if (take <= 0) continue;
-        const [updated] = await tx
-          .update(pickTasks)
-          .set({
-            quantityPicked: sql`${pickTasks.quantityPicked} + ${take}`,
-            status: sql`case when ${pickTasks.quantityPicked} + ${pickTasks.quantityShort} + ${take} = ${pickTasks.quantity} then 'picked' else 'open' end`,
-          })
-          .where(
-            and(
-              eq(pickTasks.id, task.id),
-              eq(pickTasks.status, 'open'),
-              sql`${pickTasks.quantityPicked} + ${pickTasks.quantityShort} + ${take} <= ${pickTasks.quantity}`,
-            ),
-          )
-          .returning({ id: pickTasks.id });
-        if (!updated) throw new AppError('pick_conflict', 409, 'This step changed meanwhile (another device?); reload the wave.');
-        await applyPickedUnits(tx, task, take, now);
-        const same = allocations.find((a) => a.orderId === task.orderId);
-        if (same) same.units += take;
-        else allocations.push({ orderId: task.orderId, slot: task.slot, toteCode: toteCode ?? (await resolveToteOf(tx, wave.id, task.orderId)), units: take });
-        left -= take;
-      }
-      await recordEvent(
-        tx,
-        actor,
-        {
-          type: 'pick.scanned',
-          orderId: allocations.length === 1 ? allocations[0]!.orderId : null,
-          entityType: 'wave',
-          entityId: wave.id,
-          clientScanId: input.clientScanId,
-          payload: { waveId: wave.id, bin: bin.code, sku: product!.sku, units, allocations },
-        },
-        now,
-      );
-      const progress = await recordWaveProgress(tx, actor, wave.id, { picked: units }, now);
-      return {
-        isReplay: false,
-        waveStatus: progress.status,
-        allocations,
-        progress: { unitsTotal: progress.unitsTotal, unitsPicked: progress.unitsPicked, unitsShort: progress.unitsShort },
-      };
-    });
-  } catch (err) {
-    // The same scan arrived twice at once: the other request recorded it; answer as a replay.
-    if (isUniqueViolation(err)) {
-      const again = await replayOf(db, input);
-      if (again) return again;
+  return db.transaction(async (tx) => {
+    const allocations: Allocation[] = [];
+    let left = units;
+    for (const task of tasks) {
+      if (left === 0) break;
+      const take = Math.min(left, task.quantity - task.quantityPicked - task.quantityShort);
+      if (take <= 0) continue;
+      const [updated] = await tx
+        .update(pickTasks)
+        .set({
+          quantityPicked: sql`${pickTasks.quantityPicked} + ${take}`,
+          status: sql`case when ${pickTasks.quantityPicked} + ${pickTasks.quantityShort} + ${take} = ${pickTasks.quantity} then 'picked' else 'open' end`,
+        })
+        .where(
+          and(
+            eq(pickTasks.id, task.id),
+            eq(pickTasks.status, 'open'),
+            sql`${pickTasks.quantityPicked} + ${pickTasks.quantityShort} + ${take} <= ${pickTasks.quantity}`,
+          ),
+        )
+        .returning({ id: pickTasks.id });
+      if (!updated)
+        throw new AppError(
+          'pick_conflict',
+          409,
+          'This step changed meanwhile (another device?); reload the wave.',
+        );
+      await applyPickedUnits(tx, task, take, now);
+      const same = allocations.find((a) => a.orderId === task.orderId);
+      if (same) same.units += take;
+      else
+        allocations.push({
+          orderId: task.orderId,
+          slot: task.slot,
+          toteCode,
+          units: take,
+        });
+      left -= take;
     }
-    throw err;
-  }
+    await recordEvent(
+      tx,
+      actor,
+      {
+        type: 'pick.scanned',
+        orderId: allocations.length === 1 ? allocations[0]!.orderId : null,
+        entityType: 'wave',
+        entityId: wave.id,
+        clientScanId: input.clientScanId,
+        payload: { waveId: wave.id, bin: bin.code, sku: product!.sku, units, allocations },
+      },
+      now,
+    );
+    const progress = await recordWaveProgress(tx, actor, wave.id, { picked: units }, now);
+    return {
+      isReplay: false,
+      waveStatus: progress.status,
+      allocations,
+      progress: {
+        unitsTotal: progress.unitsTotal,
+        unitsPicked: progress.unitsPicked,
+        unitsShort: progress.unitsShort,
+      },
+    };
+  });
 }
 
 async function resolveToteOf(tx: Parameters<typeof findWave>[0], waveId: string, orderId: string) {
@@ -191,15 +253,11 @@ async function resolveToteOf(tx: Parameters<typeof findWave>[0], waveId: string,
   return row?.toteCode ?? null;
 }
 
-async function replayOf(db: Database, input: ConfirmPickInput): Promise<ConfirmPickResult | null> {
-  const recorded = await findRecordedScan(db, input.clientScanId);
-  if (!recorded) return null;
-  if (recorded.type !== 'pick.scanned' || recorded.entityId !== input.waveId) {
-    throw new AppError('scan_already_rejected', 409, 'This scan was already answered with an error; it was not picked.', {
-      expected: 'a new client scan id',
-      recorded: recorded.type,
-    });
-  }
+async function replayOf(
+  db: Database,
+  input: ConfirmPickInput,
+  recorded: { payload: Record<string, unknown> },
+): Promise<ConfirmPickResult> {
   const wave = await findWave(db, input.waveId);
   return {
     isReplay: true,

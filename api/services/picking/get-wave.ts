@@ -43,6 +43,7 @@ export async function getWave(tx: Executor, waveId: string) {
     .innerJoin(orders, eq(orders.id, waveOrders.orderId))
     .where(eq(waveOrders.waveId, waveId))
     .orderBy(asc(waveOrders.slot));
-  const steps: WaveStep[] = wave.status === 'picking' || wave.status === 'open' ? await loadSteps(tx, waveId, wave.mode) : [];
+  const steps: WaveStep[] =
+    wave.status === 'picking' || wave.status === 'open' ? await loadSteps(tx, waveId, wave.mode) : [];
   return { wave: waveSummary(wave), orders: members, steps };
 }

@@ -41,7 +41,10 @@ export async function planWaves(
     })
     .from(orders)
     .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
-    .innerJoin(reservations, and(eq(reservations.orderLineId, orderLines.id), eq(reservations.status, 'active')))
+    .innerJoin(
+      reservations,
+      and(eq(reservations.orderLineId, orderLines.id), eq(reservations.status, 'active')),
+    )
     .innerJoin(bins, eq(bins.id, reservations.binId))
     .where(
       and(
@@ -65,7 +68,9 @@ export async function planWaves(
       .map((g) => (g === 'channel' ? o.channelId : g === 'serviceLevel' ? (o.serviceLevel ?? '') : o.zone))
       .join('|');
     const open = groups.get(key) ?? [];
-    let wave = open.find((w) => w.orderIds.length < criteria.maxOrders && w.units + o.units <= criteria.maxUnits);
+    let wave = open.find(
+      (w) => w.orderIds.length < criteria.maxOrders && w.units + o.units <= criteria.maxUnits,
+    );
     if (!wave) {
       if (waves.length >= criteria.maxWaves) continue;
       wave = { orderIds: [], units: 0 };
@@ -84,14 +89,20 @@ export async function planWaves(
     const waveIds = await db.transaction(async (tx) => {
       const ids: string[] = [];
       for (const w of waves) {
-        ids.push(await buildWave(tx, actor, { orderIds: w.orderIds, criteria: { ...stored, group: w.key } }, now));
+        ids.push(
+          await buildWave(tx, actor, { orderIds: w.orderIds, criteria: { ...stored, group: w.key } }, now),
+        );
       }
       return ids;
     });
     return { waveIds };
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppError('order_already_in_wave', 409, 'Another desk built a wave from these orders meanwhile; plan again.');
+      throw new AppError(
+        'order_already_in_wave',
+        409,
+        'Another desk built a wave from these orders meanwhile; plan again.',
+      );
     }
     throw err;
   }

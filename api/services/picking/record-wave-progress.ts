@@ -34,7 +34,12 @@ export async function recordWaveProgress(
   await recordEvent(
     tx,
     actor,
-    { type: 'wave.completed', entityType: 'wave', entityId: waveId, payload: { picked: wave.unitsPicked, short: wave.unitsShort } },
+    {
+      type: 'wave.completed',
+      entityType: 'wave',
+      entityId: waveId,
+      payload: { picked: wave.unitsPicked, short: wave.unitsShort },
+    },
     now,
   );
   return done ?? wave;

@@ -21,6 +21,8 @@ export async function resolveTote(tx: Executor, waveId: string, raw: string) {
   const [row] = await tx
     .select({ orderId: waveOrders.orderId, slot: waveOrders.slot })
     .from(waveOrders)
-    .where(and(eq(waveOrders.toteCode, raw.trim()), eq(waveOrders.waveId, waveId), eq(waveOrders.isOpen, true)));
+    .where(
+      and(eq(waveOrders.toteCode, raw.trim()), eq(waveOrders.waveId, waveId), eq(waveOrders.isOpen, true)),
+    );
   return row ?? null;
 }

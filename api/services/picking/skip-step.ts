@@ -18,9 +18,13 @@ export async function skipStep(
   try {
     return await db.transaction(async (tx) => {
       const wave = await findWave(tx, input.waveId);
-      if (wave.status !== 'picking') throw new AppError('wave_not_picking', 409, `Wave is ${wave.status}; start it first.`, { expected: 'picking' });
+      if (wave.status !== 'picking')
+        throw new AppError('wave_not_picking', 409, `Wave is ${wave.status}; start it first.`, {
+          expected: 'picking',
+        });
       const { tasks, binId, productId } = await findStepTasks(tx, wave.id, input.stepKey);
-      if (tasks.length === 0) throw new AppError('step_not_open', 409, 'Nothing is left to pick on this step.');
+      if (tasks.length === 0)
+        throw new AppError('step_not_open', 409, 'Nothing is left to pick on this step.');
       const [max] = await tx
         .select({ n: sql<number>`coalesce(max(${pickTasks.sortKey}), 0)::int` })
         .from(pickTasks)
@@ -28,11 +32,22 @@ export async function skipStep(
       await tx
         .update(pickTasks)
         .set({ sortKey: Number(max?.n ?? 0) + 1 })
-        .where(inArray(pickTasks.id, tasks.map((t) => t.id)));
+        .where(
+          inArray(
+            pickTasks.id,
+            tasks.map((t) => t.id),
+          ),
+        );
       await recordEvent(
         tx,
         actor,
-        { type: 'pick.skipped', entityType: 'wave', entityId: wave.id, clientScanId: input.clientScanId, payload: { waveId: wave.id, binId, productId } },
+        {
+          type: 'pick.skipped',
+          entityType: 'wave',
+          entityId: wave.id,
+          clientScanId: input.clientScanId,
+          payload: { waveId: wave.id, binId, productId },
+        },
         now,
       );
       return { isReplay: false };

@@ -20,11 +20,19 @@ export async function startWave(db: Database, actor: Actor, waveId: string, mode
       .where(and(eq(waves.id, waveId), eq(waves.status, 'open')))
       .returning();
     if (!started) {
-      throw new AppError('wave_not_startable', 409, `Wave is ${wave.status} in ${wave.mode} mode; only an open wave can be started.`, {
-        expected: 'open',
-      });
+      throw new AppError(
+        'wave_not_startable',
+        409,
+        `Wave is ${wave.status} in ${wave.mode} mode; only an open wave can be started.`,
+        {
+          expected: 'open',
+        },
+      );
     }
-    const order = mode === 'single' ? sql`t.slot, b.pick_sequence, b.code, p.sku` : sql`b.pick_sequence, b.code, p.sku, t.slot`;
+    const order =
+      mode === 'single'
+        ? sql`t.slot, b.pick_sequence, b.code, p.sku`
+        : sql`b.pick_sequence, b.code, p.sku, t.slot`;
     await tx.execute(sql`
       update pick_tasks set sort_key = r.n
       from (
@@ -33,7 +41,12 @@ export async function startWave(db: Database, actor: Actor, waveId: string, mode
         where t.wave_id = ${waveId}
       ) r
       where pick_tasks.id = r.id`);
-    await recordEvent(tx, actor, { type: 'wave.started', entityType: 'wave', entityId: waveId, payload: { mode } }, now);
+    await recordEvent(
+      tx,
+      actor,
+      { type: 'wave.started', entityType: 'wave', entityId: waveId, payload: { mode } },
+      now,
+    );
     return waveSummary(started);
   });
 }

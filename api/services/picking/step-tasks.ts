@@ -8,9 +8,14 @@ export async function findStepTasks(tx: Executor, waveId: string, key: string) {
   const parts = key.split('|');
   const [orderId, binId, productId] = parts.length === 3 ? parts : [undefined, parts[0], parts[1]];
   if (!binId || !productId || parts.length > 3) {
-    throw new AppError('step_key_invalid', 422, `"${key}" is not a step key; expected bin|product or order|bin|product.`, {
-      expected: 'bin|product',
-    });
+    throw new AppError(
+      'step_key_invalid',
+      422,
+      `"${key}" is not a step key; expected bin|product or order|bin|product.`,
+      {
+        expected: 'bin|product',
+      },
+    );
   }
   const tasks = await tx
     .select()

@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
-import { bins, type PickMode, pickTasks, productBarcodes, products, waveOrders } from '../../../db/schema/index.js';
+import {
+  bins,
+  type PickMode,
+  pickTasks,
+  productBarcodes,
+  products,
+  waveOrders,
+} from '../../../db/schema/index.js';
 
 /** Where the units of a step go: the order (slot at the sort station) and, on a cluster cart, its tote. */
 export interface StepTarget {
@@ -30,7 +37,12 @@ export const stepKey = (mode: PickMode, t: { orderId: string; binId: string; pro
   mode === 'single' ? `${t.orderId}|${t.binId}|${t.productId}` : `${t.binId}|${t.productId}`;
 
 /** Open tasks matching `where`, grouped into steps in walking order. */
-export async function loadSteps(tx: Executor, waveId: string, mode: PickMode, where?: SQL): Promise<WaveStep[]> {
+export async function loadSteps(
+  tx: Executor,
+  waveId: string,
+  mode: PickMode,
+  where?: SQL,
+): Promise<WaveStep[]> {
   const rows = await tx
     .select({
       orderId: pickTasks.orderId,
@@ -92,7 +104,13 @@ export async function loadSteps(tx: Executor, waveId: string, mode: PickMode, wh
     step.remaining += remaining;
     const target = step.targets.find((t) => t.orderId === r.orderId);
     if (target) target.remaining += remaining;
-    else step.targets.push({ orderId: r.orderId, slot: r.slot, toteCode: toteOf.get(r.orderId) ?? null, remaining });
+    else
+      step.targets.push({
+        orderId: r.orderId,
+        slot: r.slot,
+        toteCode: toteOf.get(r.orderId) ?? null,
+        remaining,
+      });
   }
   return [...steps.values()];
 }

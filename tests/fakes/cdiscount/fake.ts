@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { createRoutes, OctopiaProblem } from './routes.js';
 import { validateBody, validateQuery } from './schemas.js';
 import { buildOrder, createCdiscountState, type FakeOrder, type OrderOverrides } from './store.js';
@@ -77,7 +76,15 @@ export function createCdiscountFake(opts: CdiscountFakeOptions) {
     const validationErrors = c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded')
       ? validateBody('token', form)
       : ['content type must be application/x-www-form-urlencoded'];
-    const call: CdiscountCall = { operationId: 'token', method: 'POST', path: c.req.path, query: {}, body: { ...form, client_secret: '***' }, validationErrors, status: 400 };
+    const call: CdiscountCall = {
+      operationId: 'token',
+      method: 'POST',
+      path: c.req.path,
+      query: {},
+      body: { ...form, client_secret: '***' },
+      validationErrors,
+      status: 400,
+    };
     calls.push(call);
     if (validationErrors.length > 0) return c.json({ error: 'invalid_request' }, 400);
     if (form.client_id !== opts.clientId || form.client_secret !== opts.clientSecret) {
@@ -103,8 +110,19 @@ export function createCdiscountFake(opts: CdiscountFakeOptions) {
     const validationErrors =
       operationId === 'unknown'
         ? [`${c.req.method} ${path} is not an operation the connector should use`]
-        : [...validateQuery(operationId, c.req.query()), ...(c.req.method === 'GET' ? [] : validateBody(operationId, body))];
-    const call: CdiscountCall = { operationId, method: c.req.method, path, query: c.req.query(), body, validationErrors, status: null };
+        : [
+            ...validateQuery(operationId, c.req.query()),
+            ...(c.req.method === 'GET' ? [] : validateBody(operationId, body)),
+          ];
+    const call: CdiscountCall = {
+      operationId,
+      method: c.req.method,
+      path,
+      query: c.req.query(),
+      body,
+      validationErrors,
+      status: null,
+    };
     calls.push(call);
     const stall = stalls.get(operationId)?.shift();
     if (stall && !stall.afterApply) await sleep(stall.ms);
@@ -149,7 +167,14 @@ export function createCdiscountFake(opts: CdiscountFakeOptions) {
     revokeTokens() {
       tokens.clear();
     },
-    failNext(operationId: string, { status, count = 1, retryAfter = null }: { status: number; count?: number; retryAfter?: number | null }) {
+    failNext(
+      operationId: string,
+      {
+        status,
+        count = 1,
+        retryAfter = null,
+      }: { status: number; count?: number; retryAfter?: number | null },
+    ) {
       failures.set(operationId, { status, remaining: count, retryAfter });
     },
     stallNext(operationId: string, ms: number, { afterApply = false } = {}) {

@@ -61,14 +61,24 @@ export function createRoutes(ctx: { state: CdiscountState; now: () => string }) 
 
   app.post('/orders/:orderId/shipments', async (c) => {
     const o = order(c.req.param('orderId'));
-    const parcels = (await c.req.json()) as { parcelNumber: string; carrierName: string; trackingUrl?: string; orderLineIds: string[] }[];
+    const parcels = (await c.req.json()) as {
+      parcelNumber: string;
+      carrierName: string;
+      trackingUrl?: string;
+      orderLineIds: string[];
+    }[];
     if (o.status !== 'InPreparation') {
-      throw new OctopiaProblem(409, 'Conflict', `Order ${o.orderId} is ${o.status}; only InPreparation orders ship`);
+      throw new OctopiaProblem(
+        409,
+        'Conflict',
+        `Order ${o.orderId} is ${o.status}; only InPreparation orders ship`,
+      );
     }
     for (const parcel of parcels) {
       for (const lineId of parcel.orderLineIds) {
         const line = o.lines.find((l) => l.lineId === lineId);
-        if (!line) throw new OctopiaProblem(400, 'Bad Request', `Line ${lineId} is not in order ${o.orderId}`);
+        if (!line)
+          throw new OctopiaProblem(400, 'Bad Request', `Line ${lineId} is not in order ${o.orderId}`);
         if (!ACTIVE.has(line.status)) {
           throw new OctopiaProblem(400, 'Bad Request', `Line ${lineId} is ${line.status} and cannot ship`);
         }
@@ -93,12 +103,19 @@ export function createRoutes(ctx: { state: CdiscountState; now: () => string }) 
   });
 
   app.post('/order-partial-cancellation-requests', async (c) => {
-    const body = (await c.req.json()) as { orderSellerId: string; lines: { lineId: string; offerId: string; reason: string; shippingCostRefund?: boolean }[] };
+    const body = (await c.req.json()) as {
+      orderSellerId: string;
+      lines: { lineId: string; offerId: string; reason: string; shippingCostRefund?: boolean }[];
+    };
     const o = order(body.orderSellerId);
     for (const l of body.lines) {
       const line = o.lines.find((x) => x.lineId === l.lineId);
       if (!line || line.offer.id !== l.offerId) {
-        throw new OctopiaProblem(400, 'Bad Request', `Line ${l.lineId} with offer ${l.offerId} is not in the order`);
+        throw new OctopiaProblem(
+          400,
+          'Bad Request',
+          `Line ${l.lineId} with offer ${l.offerId} is not in the order`,
+        );
       }
       if (line.status === 'Shipped' || line.status === 'Cancelled') {
         throw new OctopiaProblem(400, 'Bad Request', `Line ${l.lineId} is ${line.status}`);

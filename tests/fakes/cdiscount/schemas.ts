@@ -42,7 +42,10 @@ const Parcel = z.strictObject({
     // Cdiscount refuses spaces, &, * and $ in a tracking number.
     .regex(/^[^ &*$]+$/, 'must not contain spaces, &, * or $'),
   carrierName: z.string().min(1),
-  trackingUrl: z.url({ protocol: /^https?$/ }).max(255).optional(),
+  trackingUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(255)
+    .optional(),
   orderLineIds: z.array(z.string().min(1)).min(1),
 });
 

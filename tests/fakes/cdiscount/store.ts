@@ -83,7 +83,12 @@ export interface OrderOverrides {
 }
 
 /** An order as Cdiscount delivers it to a seller who validates orders himself. */
-export function buildOrder(state: CdiscountState, seq: number, at: string, o: OrderOverrides = {}): FakeOrder {
+export function buildOrder(
+  state: CdiscountState,
+  seq: number,
+  at: string,
+  o: OrderOverrides = {},
+): FakeOrder {
   const orderId = `2601${String(seq).padStart(6, '0')}ABCD`;
   const wanted = o.lines ?? [{ sku: 'SEC-220', quantity: 1 }];
   const lines: FakeLine[] = wanted.map((w, i) => {

@@ -24,6 +24,11 @@ export function TopBar() {
             {t('navChannels')}
           </Link>
         ) : null}
+        {user.role === 'admin' || user.role === 'desk' ? (
+          <Link href="/manual" aria-current={path === '/manual' ? 'page' : undefined}>
+            {t('navManual')}
+          </Link>
+        ) : null}
         <Link href="/pick" aria-current={path.startsWith('/pick') ? 'page' : undefined}>
           {t('navPick')}
         </Link>

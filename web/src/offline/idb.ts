@@ -16,7 +16,8 @@ export function openPickDb(): Promise<IDBDatabase> {
       const db = request.result;
       if (!db.objectStoreNames.contains(wavesStore)) db.createObjectStore(wavesStore, { keyPath: 'wave.id' });
       // Auto-increment keys keep the queue in the order the scans were made.
-      if (!db.objectStoreNames.contains(queueStore)) db.createObjectStore(queueStore, { keyPath: 'seq', autoIncrement: true });
+      if (!db.objectStoreNames.contains(queueStore))
+        db.createObjectStore(queueStore, { keyPath: 'seq', autoIncrement: true });
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);

@@ -2,7 +2,10 @@ import { type ApiError, client, toApiError } from '../api.js';
 import { getAll, put, queueStore, remove } from './idb.js';
 
 export type QueuedAction =
-  | { kind: 'pick'; body: { clientScanId: string; binCode: string; itemCode: string; toteCode?: string; quantity: number } }
+  | {
+      kind: 'pick';
+      body: { clientScanId: string; binCode: string; itemCode: string; toteCode?: string; quantity: number };
+    }
   | { kind: 'short'; body: { clientScanId: string; stepKey: string; reason: 'short' | 'damaged' } }
   | { kind: 'skip'; body: { clientScanId: string; stepKey: string } };
 
@@ -96,7 +99,11 @@ export async function syncQueue(): Promise<void> {
       }
       const error: ApiError = await toApiError(res);
       if (res.status === 422 || res.status === 409) {
-        const conflicted: QueuedScan = { ...next, state: 'conflict', conflict: { code: error.code, detail: error.detail } };
+        const conflicted: QueuedScan = {
+          ...next,
+          state: 'conflict',
+          conflict: { code: error.code, detail: error.detail },
+        };
         await put(queueStore, conflicted);
         items = items.map((i) => (i.seq === next.seq ? conflicted : i));
         publish();

@@ -10,7 +10,10 @@ export type WaveStep = WaveView['steps'][number];
  * keeps working through a dead zone in the aisles. With scans still queued, the stored copy (which has
  * them applied) is the truer one.
  */
-export async function loadWave(waveId: string, options: { preferCache: boolean }): Promise<{ view: WaveView; isCached: boolean }> {
+export async function loadWave(
+  waveId: string,
+  options: { preferCache: boolean },
+): Promise<{ view: WaveView; isCached: boolean }> {
   if (options.preferCache) {
     const cached = await get<WaveView>(wavesStore, waveId);
     if (cached) return { view: cached, isCached: true };
@@ -32,7 +35,12 @@ export const saveWave = (view: WaveView) => put(wavesStore, view);
 export const dueTarget = (step: WaveStep) => step.targets.find((t) => t.remaining > 0) ?? null;
 
 /** The cached wave after `units` of the current step were picked on the device (before the server knows). */
-export function applyLocalPick(view: WaveView, key: string, units: number, toteCode: string | null): WaveView {
+export function applyLocalPick(
+  view: WaveView,
+  key: string,
+  units: number,
+  toteCode: string | null,
+): WaveView {
   const steps = view.steps.flatMap((s) => {
     if (s.key !== key) return [s];
     let left = units;
@@ -51,7 +59,11 @@ export function applyLocalPick(view: WaveView, key: string, units: number, toteC
 export function applyLocalShort(view: WaveView, key: string): WaveView {
   const step = view.steps.find((s) => s.key === key);
   const short = step?.remaining ?? 0;
-  return { ...view, steps: view.steps.filter((s) => s.key !== key), wave: { ...view.wave, unitsShort: view.wave.unitsShort + short } };
+  return {
+    ...view,
+    steps: view.steps.filter((s) => s.key !== key),
+    wave: { ...view.wave, unitsShort: view.wave.unitsShort + short },
+  };
 }
 
 export function applyLocalSkip(view: WaveView, key: string): WaveView {

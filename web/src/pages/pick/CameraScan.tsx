@@ -23,7 +23,12 @@ export function CameraScan(props: { onScan: (code: string) => void }) {
   }, [isOn]);
   return (
     <div className="pick-camera">
-      <button type="button" className="button button-big" data-testid="camera-toggle" onClick={() => setOn(!isOn)}>
+      <button
+        type="button"
+        className="button button-big"
+        data-testid="camera-toggle"
+        onClick={() => setOn(!isOn)}
+      >
         {isOn ? t('pickCameraStop') : t('pickCamera')}
       </button>
       {isOn && <video ref={video} className="pick-video" muted playsInline data-testid="camera-video" />}

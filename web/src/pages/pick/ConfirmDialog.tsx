@@ -6,7 +6,12 @@ export function ConfirmDialog(props: { message: string; onYes: () => void; onNo:
     <div className="pick-dialog" role="alertdialog" aria-modal="true" aria-label={props.message}>
       <p>{props.message}</p>
       <div className="pick-dialog-buttons">
-        <button type="button" className="button button-big button-primary" data-testid="confirm-yes" onClick={props.onYes}>
+        <button
+          type="button"
+          className="button button-big button-primary"
+          data-testid="confirm-yes"
+          onClick={props.onYes}
+        >
           {t('pickYes')}
         </button>
         <button type="button" className="button button-big" data-testid="confirm-no" onClick={props.onNo}>

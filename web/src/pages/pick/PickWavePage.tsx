@@ -4,8 +4,23 @@ import { call, client } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Link } from '../../components/Link.js';
 import { t } from '../../i18n.js';
-import { dismissConflict, enqueue, loadQueue, newClientScanId, type QueuedScan, setOnSynced, subscribeQueue } from '../../offline/pick-queue.js';
-import { applyLocalPick, applyLocalShort, applyLocalSkip, loadWave, saveWave, type WaveView } from '../../offline/wave-cache.js';
+import {
+  dismissConflict,
+  enqueue,
+  loadQueue,
+  newClientScanId,
+  type QueuedScan,
+  setOnSynced,
+  subscribeQueue,
+} from '../../offline/pick-queue.js';
+import {
+  applyLocalPick,
+  applyLocalShort,
+  applyLocalSkip,
+  loadWave,
+  saveWave,
+  type WaveView,
+} from '../../offline/wave-cache.js';
 import { CameraScan } from './CameraScan.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { decideScan, type Phase } from './pick-flow.js';
@@ -31,7 +46,10 @@ export function PickWavePage({ id }: { id: string }) {
   const [dialog, setDialog] = useState<Exception | null>(null);
   const feedback = useMemo(() => createFeedback(), []);
   const queueRef = useRef<QueuedScan[]>([]);
-  const hasPending = () => queueRef.current.some((q) => q.waveId === id && q.state === 'pending');
+  const hasPending = useCallback(
+    () => queueRef.current.some((q) => q.waveId === id && q.state === 'pending'),
+    [id],
+  );
 
   // The server's copy replaces the device's only when nothing of ours is still on the way to it.
   const refresh = useCallback(async () => {
@@ -43,8 +61,7 @@ export function PickWavePage({ id }: { id: string }) {
     } catch (err) {
       setError(err as Error);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
+  }, [id, hasPending]);
 
   useEffect(() => {
     const unsubscribe = subscribeQueue((items) => {
@@ -68,8 +85,7 @@ export function PickWavePage({ id }: { id: string }) {
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, refresh, feedback]);
+  }, [id, refresh, feedback, hasPending]);
 
   const commit = (next: WaveView) => {
     setView(next);
@@ -96,11 +112,23 @@ export function PickWavePage({ id }: { id: string }) {
     }
     const step = view.steps[0];
     if (!step) return;
-    let decision = decideScan(step, view.wave.mode, phase, code, { itemCode: held?.itemCode, quantity: held?.quantity, isBulk });
+    let decision = decideScan(step, view.wave.mode, phase, code, {
+      itemCode: held?.itemCode,
+      quantity: held?.quantity,
+      isBulk,
+    });
     if (decision.type === 'reject' && code !== raw.trim()) {
-      decision = decideScan(step, view.wave.mode, phase, raw.trim(), { itemCode: held?.itemCode, quantity: held?.quantity, isBulk });
+      decision = decideScan(step, view.wave.mode, phase, raw.trim(), {
+        itemCode: held?.itemCode,
+        quantity: held?.quantity,
+        isBulk,
+      });
     }
-    if (decision.type === 'reject') return reject(decision.feedback === 'wrong_bin' ? 'wrong_bin' : 'wrong_item', t(decision.message, decision.vars));
+    if (decision.type === 'reject')
+      return reject(
+        decision.feedback === 'wrong_bin' ? 'wrong_bin' : 'wrong_item',
+        t(decision.message, decision.vars),
+      );
     setMessage(null);
     if (decision.type === 'advance') {
       feedback.play('ok');
@@ -143,14 +171,26 @@ export function PickWavePage({ id }: { id: string }) {
     else await enqueue(id, { kind: 'short', body: { clientScanId, stepKey: step.key, reason: kind } });
   };
 
-  if (error && !view) return <main className="page"><ErrorNotice error={error} onRetry={() => void refresh()} /></main>;
+  if (error && !view)
+    return (
+      <main className="page">
+        <ErrorNotice error={error} onRetry={() => void refresh()} />
+      </main>
+    );
   if (!view) return <p className="page muted">{t('loading')}</p>;
   const step = view.steps[0];
   const needsTotes = view.wave.mode === 'cluster' && view.orders.some((o) => !o.toteCode);
   const done = view.wave.unitsPicked + view.wave.unitsShort;
   const dialogText =
     step && dialog
-      ? t(dialog === 'short' ? 'pickConfirmShort' : dialog === 'damaged' ? 'pickConfirmDamaged' : 'pickConfirmSkip', { remaining: step.remaining, sku: step.sku, bin: step.binCode })
+      ? t(
+          dialog === 'short'
+            ? 'pickConfirmShort'
+            : dialog === 'damaged'
+              ? 'pickConfirmDamaged'
+              : 'pickConfirmSkip',
+          { remaining: step.remaining, sku: step.sku, bin: step.binCode },
+        )
       : '';
   return (
     <main className="page pick-page" data-testid="pick-wave" data-mode={view.wave.mode}>
@@ -159,26 +199,66 @@ export function PickWavePage({ id }: { id: string }) {
         <span data-testid="progress">{t('pickProgress', { done, total: view.wave.unitsTotal })}</span>
         <progress max={view.wave.unitsTotal} value={done} />
       </div>
-      <SyncBadge queue={queue.filter((q) => q.waveId === id)} isOnline={isOnline} onDismiss={(seq) => void dismissConflict(seq).then(refresh)} />
+      <SyncBadge
+        queue={queue.filter((q) => q.waveId === id)}
+        isOnline={isOnline}
+        onDismiss={(seq) => void dismissConflict(seq).then(refresh)}
+      />
       {needsTotes ? (
         <ToteAssign view={view} message={message?.text ?? null} />
       ) : step ? (
         <>
-          <StepScreen step={step} mode={view.wave.mode} phase={phase} message={message} isBulk={isBulk} onBulk={() => setBulk(!isBulk)} />
+          <StepScreen
+            step={step}
+            mode={view.wave.mode}
+            phase={phase}
+            message={message}
+            isBulk={isBulk}
+            onBulk={() => setBulk(!isBulk)}
+          />
           <div className="pick-actions">
-            <button type="button" className="button button-big" data-testid="pick-short" onClick={() => setDialog('short')}>{t('pickShort')}</button>
-            <button type="button" className="button button-big" data-testid="pick-damaged" onClick={() => setDialog('damaged')}>{t('pickDamaged')}</button>
-            <button type="button" className="button button-big" data-testid="pick-skip" onClick={() => setDialog('skip')}>{t('pickSkip')}</button>
+            <button
+              type="button"
+              className="button button-big"
+              data-testid="pick-short"
+              onClick={() => setDialog('short')}
+            >
+              {t('pickShort')}
+            </button>
+            <button
+              type="button"
+              className="button button-big"
+              data-testid="pick-damaged"
+              onClick={() => setDialog('damaged')}
+            >
+              {t('pickDamaged')}
+            </button>
+            <button
+              type="button"
+              className="button button-big"
+              data-testid="pick-skip"
+              onClick={() => setDialog('skip')}
+            >
+              {t('pickSkip')}
+            </button>
           </div>
         </>
       ) : (
         <section className="pick-step">
-          <p className="notice" data-testid="wave-done">{t('pickWaveDone')}</p>
+          <p className="notice" data-testid="wave-done">
+            {t('pickWaveDone')}
+          </p>
           <Link href="/pick">{t('pickBackToWaves')}</Link>
         </section>
       )}
       {(needsTotes || step) && <CameraScan onScan={onScan} />}
-      {dialog && <ConfirmDialog message={dialogText} onYes={() => void confirmException(dialog)} onNo={() => setDialog(null)} />}
+      {dialog && (
+        <ConfirmDialog
+          message={dialogText}
+          onYes={() => void confirmException(dialog)}
+          onNo={() => setDialog(null)}
+        />
+      )}
     </main>
   );
 }

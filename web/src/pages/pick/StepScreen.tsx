@@ -14,7 +14,11 @@ export function StepScreen(props: {
   const { step } = props;
   const target = dueTarget(step);
   const prompt =
-    props.phase === 'bin' ? t('pickScanBin') : props.phase === 'item' ? t('pickScanItem') : t('pickScanTote', { tote: target?.toteCode ?? '' });
+    props.phase === 'bin'
+      ? t('pickScanBin')
+      : props.phase === 'item'
+        ? t('pickScanItem')
+        : t('pickScanTote', { tote: target?.toteCode ?? '' });
   return (
     <section className="pick-step" data-testid="pick-step" data-step-key={step.key}>
       <p className="pick-bin" data-testid="step-bin">
@@ -34,19 +38,35 @@ export function StepScreen(props: {
       </p>
       {props.mode !== 'single' && target && (
         <p className="pick-target" data-testid="step-target">
-          {props.mode === 'cluster' && target.toteCode ? target.toteCode : t('pickForSlot', { slot: target.slot })}
+          {props.mode === 'cluster' && target.toteCode
+            ? target.toteCode
+            : t('pickForSlot', { slot: target.slot })}
         </p>
       )}
-      <p className={`pick-prompt pick-prompt-${props.phase}`} data-testid="step-prompt" data-phase={props.phase}>
+      <p
+        className={`pick-prompt pick-prompt-${props.phase}`}
+        data-testid="step-prompt"
+        data-phase={props.phase}
+      >
         {prompt}
       </p>
       {props.message && (
-        <p className={props.message.isError ? 'notice notice-error pick-message' : 'notice pick-message'} data-testid="scan-message" role="status">
+        <p
+          className={props.message.isError ? 'notice notice-error pick-message' : 'notice pick-message'}
+          data-testid="scan-message"
+          role="status"
+        >
           {props.message.text}
         </p>
       )}
       {step.remaining > 1 && props.phase === 'item' && (
-        <button type="button" className={props.isBulk ? 'button button-big button-primary' : 'button button-big'} data-testid="bulk-toggle" aria-pressed={props.isBulk} onClick={props.onBulk}>
+        <button
+          type="button"
+          className={props.isBulk ? 'button button-big button-primary' : 'button button-big'}
+          data-testid="bulk-toggle"
+          aria-pressed={props.isBulk}
+          onClick={props.onBulk}
+        >
           {t('pickBulk', { remaining: props.mode === 'cluster' ? (target?.remaining ?? 1) : step.remaining })}
         </button>
       )}

@@ -46,14 +46,25 @@ export function WaveListPage() {
             <strong>{w.name}</strong>
             <span>{t('pickUnits', { picked: w.unitsPicked, total: w.unitsTotal })}</span>
             {w.status === 'picking' ? (
-              <button type="button" className="button button-big button-primary" data-testid="wave-continue" onClick={() => navigate(`/pick/${w.id}`)}>
+              <button
+                type="button"
+                className="button button-big button-primary"
+                data-testid="wave-continue"
+                onClick={() => navigate(`/pick/${w.id}`)}
+              >
                 {t('pickContinue')}
               </button>
             ) : (
               <div className="pick-modes">
                 <span>{t('pickStartAs')}</span>
                 {modes.map((m) => (
-                  <button key={m.mode} type="button" className="button button-big" data-testid={`start-${m.mode}`} onClick={() => void start(w.id, m.mode)}>
+                  <button
+                    key={m.mode}
+                    type="button"
+                    className="button button-big"
+                    data-testid={`start-${m.mode}`}
+                    onClick={() => void start(w.id, m.mode)}
+                  >
                     {t(m.label)}
                   </button>
                 ))}

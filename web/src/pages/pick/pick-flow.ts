@@ -24,12 +24,22 @@ export function decideScan(
   const isBin = code === step.binCode || code === step.binId;
   if (phase === 'bin') {
     if (isBin) return { type: 'advance', phase: 'item' };
-    return { type: 'reject', feedback: 'wrong_bin', message: 'pickWrongBin', vars: { expected: step.binCode } };
+    return {
+      type: 'reject',
+      feedback: 'wrong_bin',
+      message: 'pickWrongBin',
+      vars: { expected: step.binCode },
+    };
   }
   if (phase === 'item') {
     if (isBin) return { type: 'advance', phase: 'item' };
     if (!step.barcodes.includes(code) && code !== step.sku) {
-      return { type: 'reject', feedback: 'wrong_item', message: 'pickWrongItem', vars: { expected: `${step.name} (${step.sku})` } };
+      return {
+        type: 'reject',
+        feedback: 'wrong_item',
+        message: 'pickWrongItem',
+        vars: { expected: `${step.name} (${step.sku})` },
+      };
     }
     const target = dueTarget(step);
     const quantity = context.isBulk ? (mode === 'cluster' ? (target?.remaining ?? 1) : step.remaining) : 1;
