@@ -10,18 +10,18 @@ import { identify } from './middleware/auth.js';
 import { problem } from './middleware/problem.js';
 import { router } from './middleware/router.js';
 import { authRoutes } from './routes/auth.js';
-import { channelRoutes } from './routes/channels.js';
 import { channelAdminRoutes } from './routes/channel-admin.js';
+import { channelRoutes } from './routes/channels.js';
+import { countRoutes } from './routes/counts.js';
 import { fulfilmentRoutes } from './routes/fulfilment.js';
 import { healthRoutes } from './routes/health.js';
 import { manualOrderRoutes } from './routes/manual-orders.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { orderRoutes } from './routes/orders.js';
 import { pickingRoutes } from './routes/picking.js';
-import { webhookRoutes } from './routes/webhooks.js';
-import { countRoutes } from './routes/counts.js';
 import { receivingRoutes } from './routes/receiving.js';
 import { stockRoutes } from './routes/stock.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 export interface AppOptions {
   /** Folder of the built web app; served at `/` when present. */
@@ -43,7 +43,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     const started = performance.now();
     await next();
     // Method, route and status only: paths carry ids, never buyer data, and bodies are never logged.
-    deps.metrics.observeRequest(c.req.routePath, c.req.method, c.res.status, (performance.now() - started) / 1000);
+    deps.metrics.observeRequest(
+      c.req.routePath,
+      c.req.method,
+      c.res.status,
+      (performance.now() - started) / 1000,
+    );
     c.get('logger').info('request', {
       method: c.req.method,
       route: c.req.routePath,

@@ -87,7 +87,9 @@ export async function startJobQueue(handle: DbHandle, logger: Logger): Promise<J
           name,
           data: j.data,
           ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}),
-          ...(j.startAfterSeconds ? { startAfter: new Date(Date.now() + j.startAfterSeconds * 1000).toISOString() } : {}),
+          ...(j.startAfterSeconds
+            ? { startAfter: new Date(Date.now() + j.startAfterSeconds * 1000).toISOString() }
+            : {}),
         })),
         options.tx ? { db: transactionExecutor(options.tx) } : {},
       );

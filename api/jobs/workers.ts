@@ -2,14 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { channels } from '../../db/schema/index.js';
 import type { AppDeps } from '../deps.js';
+import { pushChannelStock } from '../services/allocation/push-channel-stock.js';
+import { prefetchLabel } from '../services/carriers/prefetch-label.js';
+import { queueLabelPrefetch } from '../services/carriers/queue-label-prefetch.js';
 import { acceptOrder } from '../services/channels/accept-order.js';
 import { pullChannel } from '../services/channels/pull-channel.js';
 import { pushShipment } from '../services/shipping/push-shipment.js';
-import { pushChannelStock } from '../services/allocation/push-channel-stock.js';
-import type { PushStockJob } from './queues.js';
-import type { PrefetchLabelJob } from './queues.js';
-import { prefetchLabel } from '../services/carriers/prefetch-label.js';
-import { queueLabelPrefetch } from '../services/carriers/queue-label-prefetch.js';
+import type { PrefetchLabelJob, PushStockJob } from './queues.js';
 import { type AcceptOrderJob, type PullChannelJob, type PushShipmentJob, queues } from './queues.js';
 
 export interface WorkerOptions {

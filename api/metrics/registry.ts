@@ -41,12 +41,17 @@ export function createMetricsRegistry(): MetricsRegistry {
         '# TYPE shipdesk_http_request_duration_seconds histogram',
       ];
       for (const [key, h] of requests) {
-        buckets.forEach((b, i) => lines.push(`shipdesk_http_request_duration_seconds_bucket{${key},le="${b}"} ${h.counts[i]}`));
+        for (const [i, b] of buckets.entries()) {
+          lines.push(`shipdesk_http_request_duration_seconds_bucket{${key},le="${b}"} ${h.counts[i]}`);
+        }
         lines.push(`shipdesk_http_request_duration_seconds_bucket{${key},le="+Inf"} ${h.count}`);
         lines.push(`shipdesk_http_request_duration_seconds_sum{${key}} ${h.sum.toFixed(6)}`);
         lines.push(`shipdesk_http_request_duration_seconds_count{${key}} ${h.count}`);
       }
-      lines.push('# HELP shipdesk_http_requests_total Requests answered, by route and status.', '# TYPE shipdesk_http_requests_total counter');
+      lines.push(
+        '# HELP shipdesk_http_requests_total Requests answered, by route and status.',
+        '# TYPE shipdesk_http_requests_total counter',
+      );
       for (const [key, n] of statuses) lines.push(`shipdesk_http_requests_total{${key}} ${n}`);
       return `${lines.join('\n')}\n`;
     },

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env.js';
 import { securedRoute } from '../middleware/define-route.js';
 import { Problem } from '../middleware/problem.js';
 import { router } from '../middleware/router.js';
@@ -11,7 +10,10 @@ import { retryPush } from '../services/shipping/retry-push.js';
 import { actorOf } from './actor.js';
 
 const idParam = z.object({ id: z.string().min(1) });
-const missing = { description: 'Not found or not in a state for this', content: { 'application/problem+json': { schema: Problem } } };
+const missing = {
+  description: 'Not found or not in a state for this',
+  content: { 'application/problem+json': { schema: Problem } },
+};
 
 const health = securedRoute(['admin', 'desk'], {
   method: 'get',
@@ -48,7 +50,10 @@ const test = securedRoute(['admin', 'desk'], {
   summary: 'Run the connection test against the channel',
   request: { params: idParam },
   responses: {
-    200: { description: 'Result', content: { 'application/json': { schema: z.object({ ok: z.boolean(), message: z.string() }) } } },
+    200: {
+      description: 'Result',
+      content: { 'application/json': { schema: z.object({ ok: z.boolean(), message: z.string() }) } },
+    },
     404: missing,
   },
 });
@@ -72,7 +77,13 @@ const update = securedRoute(['admin'], {
       },
     },
   },
-  responses: { 200: { description: 'Updated', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, 404: missing },
+  responses: {
+    200: {
+      description: 'Updated',
+      content: { 'application/json': { schema: z.object({ id: z.string() }) } },
+    },
+    404: missing,
+  },
 });
 
 const failedPushes = securedRoute(['admin', 'desk'], {
@@ -109,7 +120,10 @@ const retry = securedRoute(['admin', 'desk'], {
   summary: 'Queue the tracking push again (it reads the channel back first, so it never doubles)',
   request: { params: idParam },
   responses: {
-    202: { description: 'Queued', content: { 'application/json': { schema: z.object({ shipmentId: z.string(), queued: z.boolean() }) } } },
+    202: {
+      description: 'Queued',
+      content: { 'application/json': { schema: z.object({ shipmentId: z.string(), queued: z.boolean() }) } },
+    },
     409: missing,
   },
 });
@@ -117,7 +131,9 @@ const retry = securedRoute(['admin', 'desk'], {
 export const channelAdminRoutes = router()
   .openapi(health, async (c) => c.json(await getChannelHealth(c.get('deps').db), 200))
   .openapi(test, async (c) => c.json(await testChannel(c.get('deps'), c.req.valid('param').id), 200))
-  .openapi(update, async (c) => c.json(await updateChannel(c.get('deps'), c.req.valid('param').id, c.req.valid('json')), 200))
+  .openapi(update, async (c) =>
+    c.json(await updateChannel(c.get('deps'), c.req.valid('param').id, c.req.valid('json')), 200),
+  )
   .openapi(failedPushes, async (c) => {
     const deps = c.get('deps');
     return c.json(await listFailedPushes(deps.db, deps.clock.now()), 200);

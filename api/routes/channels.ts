@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { requestPullNow } from '../services/channels/request-pull.js';
 import { securedRoute } from '../middleware/define-route.js';
 import { router } from '../middleware/router.js';
 import { listParkedOrders } from '../services/channels/list-parked-orders.js';
 import { createChannel, listChannels } from '../services/channels/manage-channels.js';
+import { requestPullNow } from '../services/channels/request-pull.js';
 
 const Channel = z
   .object({

@@ -7,7 +7,9 @@ const metrics = securedRoute(['admin'], {
   method: 'get',
   path: '/metrics',
   summary: 'Prometheus metrics (scrape with an admin API token as bearer)',
-  responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: z.string() } } } },
+  responses: {
+    200: { description: 'Prometheus text format', content: { 'text/plain': { schema: z.string() } } },
+  },
 });
 
 export const metricsRoutes = router().openapi(metrics, async (c) => {
@@ -15,4 +17,3 @@ export const metricsRoutes = router().openapi(metrics, async (c) => {
   const body = deps.metrics.render() + (await collectDatabaseMetrics(deps.db));
   return c.text(body, 200, { 'content-type': 'text/plain; version=0.0.4' });
 });
-

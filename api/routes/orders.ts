@@ -5,6 +5,7 @@ import { Problem } from '../middleware/problem.js';
 import { router } from '../middleware/router.js';
 import { getOrder } from '../services/orders/get-order.js';
 import { listOrders } from '../services/orders/list-orders.js';
+import { OrderDetail } from './order-schemas.js';
 
 const OrderSummary = z
   .object({
@@ -61,7 +62,7 @@ const detail = securedRoute(allRoles, {
     200: {
       description: 'The order',
       content: {
-        'application/json': { schema: z.object({ id: z.string() }).passthrough().openapi('OrderDetail') },
+        'application/json': { schema: OrderDetail },
       },
     },
     404: { description: 'No such order', content: { 'application/problem+json': { schema: Problem } } },

@@ -42,7 +42,13 @@ for (const [group, run] of groups) {
   try {
     for (const row of await run()) rows.push({ ...row, group });
   } catch (err) {
-    rows.push({ group, figure: `(failed: ${(err as Error).message.slice(0, 80)})`, value: Number.NaN, unit: '', target: '' });
+    rows.push({
+      group,
+      figure: `(failed: ${(err as Error).message.slice(0, 80)})`,
+      value: Number.NaN,
+      unit: '',
+      target: '',
+    });
   }
   console.error(`  ${group}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -51,7 +57,9 @@ console.log(`\nBenchmarks on ${database} — ${machine}\n`);
 const width = Math.max(...rows.map((r) => r.figure.length + r.group.length + 3));
 console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(10)}  ${'unit'.padEnd(10)}  target`);
 for (const r of rows) {
-  console.log(`${`[${r.group}] ${r.figure}`.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(10)}  ${r.target}`);
+  console.log(
+    `${`[${r.group}] ${r.figure}`.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(10)}  ${r.target}`,
+  );
 }
 mkdirSync('tests/bench/results', { recursive: true });
 const file = `tests/bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}-${database}.json`;

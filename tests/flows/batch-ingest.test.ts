@@ -15,7 +15,9 @@ describe('batch ingest of a pulled page', () => {
   });
 
   it('ingests a page of 120 orders with one reservation per line', async () => {
-    const made = Array.from({ length: 120 }, () => t.simulator.createOrder({ lines: [{ sku: 'GRA-TOM', quantity: 1 }] }));
+    const made = Array.from({ length: 120 }, () =>
+      t.simulator.createOrder({ lines: [{ sku: 'GRA-TOM', quantity: 1 }] }),
+    );
     const summary = await pullChannel(t.system.deps, t.channelId);
     expect(summary.created).toBe(120);
     const { db } = t.system.deps;
@@ -27,7 +29,12 @@ describe('batch ingest of a pulled page', () => {
 
   it('parks an order the database refuses (duplicate line ids) and keeps the rest of the page', async () => {
     const good = t.simulator.createOrder({ lines: [{ sku: 'SEC-220', quantity: 1 }] });
-    const bad = t.simulator.buildOrder({ lines: [{ sku: 'GAN-M', quantity: 1 }, { sku: 'GAN-L', quantity: 1 }] });
+    const bad = t.simulator.buildOrder({
+      lines: [
+        { sku: 'GAN-M', quantity: 1 },
+        { sku: 'GAN-L', quantity: 1 },
+      ],
+    });
     bad.order_lines[1]!.order_line_id = bad.order_lines[0]!.order_line_id;
     t.simulator.addRawOrder(bad);
     const after = t.simulator.createOrder({ lines: [{ sku: 'NIC-BOIS', quantity: 1 }] });

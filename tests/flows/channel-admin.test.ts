@@ -24,11 +24,16 @@ describe('channel administration', () => {
     expect(ok.ok).toBe(true);
     await desk.call('PATCH', `/api/channels/${t.channelId}`, { credentials: { apiKey: 'wrong-key' } });
     try {
-      const bad = (await (await desk.post(`/api/channels/${t.channelId}/test`)).json()) as { ok: boolean; message: string };
+      const bad = (await (await desk.post(`/api/channels/${t.channelId}/test`)).json()) as {
+        ok: boolean;
+        message: string;
+      };
       expect(bad.ok).toBe(false);
       expect(bad.message).toMatch(/api key|401|unauthor/i);
     } finally {
-      await desk.call('PATCH', `/api/channels/${t.channelId}`, { credentials: { apiKey: 'test-mirakl-key' } });
+      await desk.call('PATCH', `/api/channels/${t.channelId}`, {
+        credentials: { apiKey: 'test-mirakl-key' },
+      });
     }
   });
 
@@ -41,20 +46,34 @@ describe('channel administration', () => {
     expect((await desk.post(`/api/shipments/${shipment.shipmentId}/ship`)).status).toBe(200);
 
     const { db } = t.system.deps;
-    await waitFor(async () => {
-      const [s] = await db.select().from(shipments).where(eq(shipments.id, shipment.shipmentId));
-      return s?.channelPushStatus === 'failed';
-    }, 30_000, 'push refused');
-    const failed = (await (await desk.get('/api/shipments/failed-pushes')).json()) as { shipmentId: string; error: string }[];
+    await waitFor(
+      async () => {
+        const [s] = await db.select().from(shipments).where(eq(shipments.id, shipment.shipmentId));
+        return s?.channelPushStatus === 'failed';
+      },
+      30_000,
+      'push refused',
+    );
+    const failed = (await (await desk.get('/api/shipments/failed-pushes')).json()) as {
+      shipmentId: string;
+      error: string;
+    }[];
     expect(failed.map((f) => f.shipmentId)).toContain(shipment.shipmentId);
-    const health = (await (await desk.get('/api/channels/health')).json()) as { id: string; pushFailed: number }[];
+    const health = (await (await desk.get('/api/channels/health')).json()) as {
+      id: string;
+      pushFailed: number;
+    }[];
     expect(health.find((h) => h.id === t.channelId)?.pushFailed).toBe(1);
 
     expect((await desk.post(`/api/shipments/${shipment.shipmentId}/retry-push`)).status).toBe(202);
-    await waitFor(async () => {
-      const [s] = await db.select().from(shipments).where(eq(shipments.id, shipment.shipmentId));
-      return s?.channelPushStatus === 'confirmed';
-    }, 30_000, 'push confirmed after retry');
+    await waitFor(
+      async () => {
+        const [s] = await db.select().from(shipments).where(eq(shipments.id, shipment.shipmentId));
+        return s?.channelPushStatus === 'confirmed';
+      },
+      30_000,
+      'push confirmed after retry',
+    );
     const calls = t.simulator.received.filter((c) => c.path.startsWith(`/api/orders/${sim.order_id}/`));
     expect(calls.filter((c) => c.operationId === 'OR23' && c.status === 204)).toHaveLength(1);
     expect(calls.filter((c) => c.operationId === 'OR24' && c.status === 204)).toHaveLength(1);

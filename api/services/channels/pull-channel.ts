@@ -47,7 +47,11 @@ export async function pullChannel(
       for (const pulled of page.orders) {
         if (pulled.ok) good.push({ order: pulled.order, raw: pulled.raw });
         else {
-          await parkOrder(deps.db, { channelId, externalId: pulled.externalId, raw: pulled.raw, reason: pulled.reason }, now);
+          await parkOrder(
+            deps.db,
+            { channelId, externalId: pulled.externalId, raw: pulled.raw, reason: pulled.reason },
+            now,
+          );
           summary.parked++;
         }
       }
@@ -58,7 +62,11 @@ export async function pullChannel(
           continue;
         }
         const item = good[i]!;
-        await parkOrder(deps.db, { channelId, externalId: item.order.externalId, raw: item.raw, reason: result.rejection.message }, now);
+        await parkOrder(
+          deps.db,
+          { channelId, externalId: item.order.externalId, raw: item.raw, reason: result.rejection.message },
+          now,
+        );
         summary.parked++;
       }
       if (page.nextCursor && (!nextCursor || page.nextCursor > nextCursor)) nextCursor = page.nextCursor;

@@ -8,5 +8,9 @@ import { queues } from '../../jobs/queues.js';
  * immediate pull uses a key of its own, or it would be swallowed until the scheduled one comes due.
  */
 export function requestPullNow(jobs: JobQueue, channelId: string, tx?: Executor) {
-  return jobs.send(queues.pullChannel, { channelId }, { singletonKey: `${channelId}:now`, ...(tx ? { tx } : {}) });
+  return jobs.send(
+    queues.pullChannel,
+    { channelId },
+    { singletonKey: `${channelId}:now`, ...(tx ? { tx } : {}) },
+  );
 }

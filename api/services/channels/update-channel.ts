@@ -8,7 +8,12 @@ import type { SecretBox } from '../../security/secret-box.js';
 export async function updateChannel(
   deps: { db: Database; secrets: SecretBox },
   channelId: string,
-  input: { name?: string | undefined; isEnabled?: boolean | undefined; credentials?: Record<string, unknown> | undefined; settings?: Record<string, unknown> | undefined },
+  input: {
+    name?: string | undefined;
+    isEnabled?: boolean | undefined;
+    credentials?: Record<string, unknown> | undefined;
+    settings?: Record<string, unknown> | undefined;
+  },
 ) {
   const [row] = await deps.db
     .update(channels)
@@ -16,7 +21,9 @@ export async function updateChannel(
       ...(input.name ? { name: input.name } : {}),
       ...(input.isEnabled === undefined ? {} : { isEnabled: input.isEnabled }),
       ...(input.credentials ? { credentialsSealed: deps.secrets.seal(input.credentials) } : {}),
-      ...(input.settings ? { settings: sql`${channels.settings} || ${JSON.stringify(input.settings)}::jsonb` } : {}),
+      ...(input.settings
+        ? { settings: sql`${channels.settings} || ${JSON.stringify(input.settings)}::jsonb` }
+        : {}),
     })
     .where(eq(channels.id, channelId))
     .returning({ id: channels.id });

@@ -9,9 +9,14 @@ import { escapeLabel } from '../../metrics/registry.js';
 export async function collectDatabaseMetrics(db: Database): Promise<string> {
   const lines: string[] = [];
   const jobs = rowsOf<{ name: string; state: string; n: number }>(
-    await db.execute(sql`select name, state::text as state, count(*)::int as n from pgboss.job group by name, state`),
+    await db.execute(
+      sql`select name, state::text as state, count(*)::int as n from pgboss.job group by name, state`,
+    ),
   );
-  lines.push('# HELP shipdesk_jobs Jobs in the queue, by queue and state (failed = gave up or waiting for retry).', '# TYPE shipdesk_jobs gauge');
+  lines.push(
+    '# HELP shipdesk_jobs Jobs in the queue, by queue and state (failed = gave up or waiting for retry).',
+    '# TYPE shipdesk_jobs gauge',
+  );
   for (const j of jobs) lines.push(`shipdesk_jobs{queue="${escapeLabel(j.name)}",state="${j.state}"} ${j.n}`);
 
   const statuses = rowsOf<{ status: string; n: number }>(
@@ -27,8 +32,12 @@ export async function collectDatabaseMetrics(db: Database): Promise<string> {
       where s.channel_push_status in ('pending', 'failed')
       group by c.name, s.channel_push_status`),
   );
-  lines.push('# HELP shipdesk_channel_pushes Tracking pushes not yet confirmed, by channel.', '# TYPE shipdesk_channel_pushes gauge');
-  for (const p of pushes) lines.push(`shipdesk_channel_pushes{channel="${escapeLabel(p.channel)}",status="${p.status}"} ${p.n}`);
+  lines.push(
+    '# HELP shipdesk_channel_pushes Tracking pushes not yet confirmed, by channel.',
+    '# TYPE shipdesk_channel_pushes gauge',
+  );
+  for (const p of pushes)
+    lines.push(`shipdesk_channel_pushes{channel="${escapeLabel(p.channel)}",status="${p.status}"} ${p.n}`);
 
   const latency = rowsOf<{ channel: string; p50: number | null; p95: number | null; n: number }>(
     await db.execute(sql`
@@ -47,7 +56,9 @@ export async function collectDatabaseMetrics(db: Database): Promise<string> {
   for (const l of latency) {
     const ch = escapeLabel(l.channel);
     lines.push(`shipdesk_channel_push_latency_seconds{channel="${ch}",quantile="0.5"} ${Number(l.p50 ?? 0)}`);
-    lines.push(`shipdesk_channel_push_latency_seconds{channel="${ch}",quantile="0.95"} ${Number(l.p95 ?? 0)}`);
+    lines.push(
+      `shipdesk_channel_push_latency_seconds{channel="${ch}",quantile="0.95"} ${Number(l.p95 ?? 0)}`,
+    );
     lines.push(`shipdesk_channel_push_latency_seconds_count{channel="${ch}"} ${l.n}`);
   }
   return `${lines.join('\n')}\n`;

@@ -106,7 +106,9 @@ export async function ingestOrder(
     let reservedAll = true;
     // Reserve in one global order (by product id): two orders holding the same products in opposite
     // line order would otherwise lock stock rows in opposite order and deadlock on PostgreSQL.
-    const linesByProduct = [...order.lines].sort((a, b) => bySku.get(a.sku)!.localeCompare(bySku.get(b.sku)!));
+    const linesByProduct = [...order.lines].sort((a, b) =>
+      bySku.get(a.sku)!.localeCompare(bySku.get(b.sku)!),
+    );
     for (const line of linesByProduct) {
       const lineId = newId('oln');
       const productId = bySku.get(line.sku)!;

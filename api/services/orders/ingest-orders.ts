@@ -1,7 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { newId } from '../../../db/ids.js';
-import { events, orderLines, orderPayloads, orders, parkedOrders, products } from '../../../db/schema/index.js';
+import {
+  events,
+  orderLines,
+  orderPayloads,
+  orders,
+  parkedOrders,
+  products,
+} from '../../../db/schema/index.js';
 import type { CanonicalOrder } from '../../channels/canonical.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { queues } from '../../jobs/queues.js';
@@ -29,7 +36,10 @@ export async function ingestOrders(
 ): Promise<BatchOutcome[]> {
   if (batch.length === 0) return [];
   const skus = [...new Set(batch.flatMap((b) => b.order.lines.map((l) => l.sku)))];
-  const known = await deps.db.select({ id: products.id, sku: products.sku }).from(products).where(inArray(products.sku, skus));
+  const known = await deps.db
+    .select({ id: products.id, sku: products.sku })
+    .from(products)
+    .where(inArray(products.sku, skus));
   const bySku = new Map(known.map((p) => [p.sku, p.id]));
   const outcomes: (BatchOutcome | null)[] = batch.map((b) => {
     const unknown = [...new Set(b.order.lines.map((l) => l.sku))].filter((s) => !bySku.has(s));
@@ -39,9 +49,13 @@ export async function ingestOrders(
   });
   // A page may carry the same order twice (a channel re-sending inside one page): keep the last.
   const lastIndex = new Map(batch.map((b, i) => [b.order.externalId, i]));
-  const todo = batch.map((b, i) => ({ ...b, i })).filter((b) => outcomes[b.i] === null && lastIndex.get(b.order.externalId) === b.i);
+  const todo = batch
+    .map((b, i) => ({ ...b, i }))
+    .filter((b) => outcomes[b.i] === null && lastIndex.get(b.order.externalId) === b.i);
   try {
-    const done = await deps.db.transaction((tx) => ingestInTransaction(tx, deps.jobs, channel, todo, bySku, now));
+    const done = await deps.db.transaction((tx) =>
+      ingestInTransaction(tx, deps.jobs, channel, todo, bySku, now),
+    );
     for (const [i, result] of done) outcomes[i] = result;
   } catch {
     for (const b of todo) {
@@ -59,7 +73,10 @@ export async function ingestOrders(
     }
   }
   // Duplicates within the page answer like the copy that was ingested.
-  return batch.map((b, i) => outcomes[i] ?? outcomes[lastIndex.get(b.order.externalId)!] ?? { outcome: 'unchanged', orderId: '' });
+  return batch.map(
+    (b, i) =>
+      outcomes[i] ?? outcomes[lastIndex.get(b.order.externalId)!] ?? { outcome: 'unchanged', orderId: '' },
+  );
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -102,15 +119,28 @@ async function ingestInTransaction(
   await tx
     .update(parkedOrders)
     .set({ resolvedAt: now })
-    .where(and(eq(parkedOrders.channelId, channel.id), inArray(parkedOrders.externalId, todo.map((b) => b.order.externalId))));
+    .where(
+      and(
+        eq(parkedOrders.channelId, channel.id),
+        inArray(
+          parkedOrders.externalId,
+          todo.map((b) => b.order.externalId),
+        ),
+      ),
+    );
 
   for (const b of todo) {
-    if (!newIds.has(b.order.externalId)) results.set(b.i, await applyChannelUpdate(tx, jobs, channel, b.order, b.raw, now));
+    if (!newIds.has(b.order.externalId))
+      results.set(b.i, await applyChannelUpdate(tx, jobs, channel, b.order, b.raw, now));
   }
   const fresh = todo.filter((b) => newIds.has(b.order.externalId));
   if (fresh.length === 0) return results;
 
-  await tx.insert(orderPayloads).values(fresh.map((b) => ({ orderId: newIds.get(b.order.externalId)!, raw: b.raw as object, receivedAt: now })));
+  await tx
+    .insert(orderPayloads)
+    .values(
+      fresh.map((b) => ({ orderId: newIds.get(b.order.externalId)!, raw: b.raw as object, receivedAt: now })),
+    );
   const lines = fresh.flatMap((b) => {
     const status = initialStatus(b.order.status);
     return b.order.lines.map((line) => ({
@@ -124,7 +154,11 @@ async function ingestInTransaction(
       unitPriceMinor: line.unitPriceMinor,
       shippingPriceMinor: line.shippingPriceMinor,
       channelStatus: line.channelStatus,
-      status: holdsStock(status) ? ('reserved' as const) : status === 'cancelled' ? ('cancelled' as const) : ('shipped' as const),
+      status: holdsStock(status)
+        ? ('reserved' as const)
+        : status === 'cancelled'
+          ? ('cancelled' as const)
+          : ('shipped' as const),
     }));
   });
   await tx.insert(orderLines).values(lines);
@@ -132,9 +166,16 @@ async function ingestInTransaction(
   // Served by deadline within a product, like the queue; bin rows are locked in a fixed order inside.
   const toReserve = lines.filter((l) => l.status === 'reserved');
   const reservedByLine = await reserveLines(tx, toReserve);
-  const short = new Set(toReserve.filter((l) => (reservedByLine.get(l.id) ?? 0) < l.quantity).map((l) => l.id));
-  if (short.size > 0) await tx.update(orderLines).set({ status: 'backordered' }).where(inArray(orderLines.id, [...short]));
-  if (toReserve.length > 0) await scheduleStockPush(tx, jobs, [...new Set(toReserve.map((l) => l.productId))]);
+  const short = new Set(
+    toReserve.filter((l) => (reservedByLine.get(l.id) ?? 0) < l.quantity).map((l) => l.id),
+  );
+  if (short.size > 0)
+    await tx
+      .update(orderLines)
+      .set({ status: 'backordered' })
+      .where(inArray(orderLines.id, [...short]));
+  if (toReserve.length > 0)
+    await scheduleStockPush(tx, jobs, [...new Set(toReserve.map((l) => l.productId))]);
 
   await tx.insert(events).values(
     fresh.map((b) => {
@@ -151,10 +192,15 @@ async function ingestInTransaction(
       };
     }),
   );
-  const toAccept = channel.requiresAcceptance ? fresh.filter((b) => b.order.status === 'awaiting_acceptance') : [];
+  const toAccept = channel.requiresAcceptance
+    ? fresh.filter((b) => b.order.status === 'awaiting_acceptance')
+    : [];
   await jobs.sendMany(
     queues.acceptOrder,
-    toAccept.map((b) => ({ data: { orderId: newIds.get(b.order.externalId)! }, singletonKey: newIds.get(b.order.externalId)! })),
+    toAccept.map((b) => ({
+      data: { orderId: newIds.get(b.order.externalId)! },
+      singletonKey: newIds.get(b.order.externalId)!,
+    })),
     { tx },
   );
   for (const b of fresh) results.set(b.i, { outcome: 'created', orderId: newIds.get(b.order.externalId)! });
@@ -169,7 +215,10 @@ function isDataError(err: unknown): boolean {
 }
 
 function dataErrorMessage(err: unknown): string {
-  const e = err as { message?: string; cause?: { message?: string; constraint?: string; constraint_name?: string } };
+  const e = err as {
+    message?: string;
+    cause?: { message?: string; constraint?: string; constraint_name?: string };
+  };
   const constraint = e.cause?.constraint ?? e.cause?.constraint_name;
   return `${e.cause?.message ?? e.message ?? String(err)}${constraint ? ` (${constraint})` : ''}`;
 }

@@ -17,12 +17,21 @@ export interface LineToReserve {
  * fail while the rows are locked; if it ever does, the whole transaction is abandoned. Lines are served
  * in the order given. Returns the quantity reserved per line id.
  */
-export async function reserveLines(tx: Executor, lines: readonly LineToReserve[]): Promise<Map<string, number>> {
+export async function reserveLines(
+  tx: Executor,
+  lines: readonly LineToReserve[],
+): Promise<Map<string, number>> {
   const reserved = new Map(lines.map((l) => [l.id, 0]));
   if (lines.length === 0) return reserved;
   const productIds = [...new Set(lines.map((l) => l.productId))].sort();
   const rows = await tx
-    .select({ id: binStock.id, binId: binStock.binId, productId: binStock.productId, onHand: binStock.onHand, reserved: binStock.reserved })
+    .select({
+      id: binStock.id,
+      binId: binStock.binId,
+      productId: binStock.productId,
+      onHand: binStock.onHand,
+      reserved: binStock.reserved,
+    })
     .from(binStock)
     .innerJoin(bins, eq(bins.id, binStock.binId))
     .where(inArray(binStock.productId, productIds))
@@ -40,7 +49,13 @@ export async function reserveLines(tx: Executor, lines: readonly LineToReserve[]
       if (take <= 0) continue;
       available.set(row.id, (available.get(row.id) ?? 0) - take);
       taken.set(row.id, (taken.get(row.id) ?? 0) + take);
-      toInsert.push({ id: newId('rsv'), orderLineId: line.id, productId: line.productId, binId: row.binId, quantity: take });
+      toInsert.push({
+        id: newId('rsv'),
+        orderLineId: line.id,
+        productId: line.productId,
+        binId: row.binId,
+        quantity: take,
+      });
       missing -= take;
     }
     reserved.set(line.id, line.quantity - missing);

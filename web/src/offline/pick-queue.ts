@@ -48,11 +48,18 @@ export async function loadQueue() {
   void syncQueue();
 }
 
-/** Stored first, then sent: a scan made offline, or whose answer was lost, is never lost itself. */
+/**
+ * Stored first, then sent: a scan made offline, or whose answer was lost, is never lost itself. It is
+ * counted as unsynced at once (before the write finishes), so the screen never shows "all synced"
+ * while a scan is on its way to storage.
+ */
 export async function enqueue(waveId: string, action: QueuedAction) {
   const scan: QueuedScan = { ...action, waveId, state: 'pending' };
-  scan.seq = Number(await put(queueStore, scan));
   items = [...items, scan];
+  publish();
+  // The sync loop skips an entry until it has its key, so nothing is sent before it is stored.
+  const seq = Number(await put(queueStore, scan));
+  items = items.map((i) => (i === scan ? { ...scan, seq } : i));
   publish();
   void syncQueue();
 }

@@ -61,7 +61,12 @@ export function ChannelsPage() {
                 </div>
               </dl>
               {c.lastPullError ? <p className="error-text">{c.lastPullError}</p> : null}
-              <button type="button" className="button" onClick={() => runTest(c.id)} disabled={result === 'running'}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => runTest(c.id)}
+                disabled={result === 'running'}
+              >
                 {result === 'running' ? t('testing') : t('testConnection')}
               </button>
               {result && result !== 'running' ? (

@@ -8,7 +8,11 @@ import { usePolling } from '../../use-polling.js';
 
 /** Tracking numbers that have not reached their channel: the reason, and a Retry that never doubles. */
 export function FailedPushes() {
-  const pushes = usePolling(() => call(client.api.shipments['failed-pushes'].$get()), 'failed-pushes', 15_000);
+  const pushes = usePolling(
+    () => call(client.api.shipments['failed-pushes'].$get()),
+    'failed-pushes',
+    15_000,
+  );
   const [queued, setQueued] = useState<Record<string, boolean>>({});
 
   async function retry(id: string) {
@@ -33,7 +37,12 @@ export function FailedPushes() {
             <p className="muted">
               {t('attempts')}: {p.attempts} · {p.shippedAt ? formatDateTime(p.shippedAt) : '—'}
             </p>
-            <button type="button" className="button" disabled={queued[p.shipmentId]} onClick={() => retry(p.shipmentId)}>
+            <button
+              type="button"
+              className="button"
+              disabled={queued[p.shipmentId]}
+              onClick={() => retry(p.shipmentId)}
+            >
               {queued[p.shipmentId] ? t('retryQueued') : t('retryPush')}
             </button>
           </li>

@@ -5,6 +5,7 @@ import { t } from '../../i18n.js';
 import { ImportForm } from './ImportForm.js';
 
 interface Line {
+  key: string;
   code: string;
   sku: string | null;
   quantity: number;
@@ -37,7 +38,10 @@ export function ManualOrderPage() {
     if (!q) return;
     const found = await call(client.api.stock.$get({ query: { q } }));
     const match = found.find((p) => p.sku === q || p.barcodes.includes(q)) ?? null;
-    setLines([...lines, { code: q, sku: match?.sku ?? null, quantity: 1, unitPrice: '' }]);
+    setLines([
+      ...lines,
+      { key: crypto.randomUUID(), code: q, sku: match?.sku ?? null, quantity: 1, unitPrice: '' },
+    ]);
     setCode('');
   }
 
@@ -145,7 +149,7 @@ export function ManualOrderPage() {
             </thead>
             <tbody>
               {lines.map((l, i) => (
-                <tr key={`${l.code}-${i}`}>
+                <tr key={l.key}>
                   <td>{l.sku ?? `${l.code} — ${t('manualUnknownItem')}`}</td>
                   <td className="num">
                     <input

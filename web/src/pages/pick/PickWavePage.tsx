@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { attachWedge, createFeedback, parseScan } from '../../../../scanner/index.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { attachWedge, parseScan } from '../../../../scanner/index.js';
 import { call, client } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Link } from '../../components/Link.js';
@@ -23,6 +23,7 @@ import {
 } from '../../offline/wave-cache.js';
 import { CameraScan } from './CameraScan.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { pickFeedback } from './pick-feedback.js';
 import { decideScan, type Phase } from './pick-flow.js';
 import { StepScreen } from './StepScreen.js';
 import { SyncBadge } from './SyncBadge.js';
@@ -44,7 +45,7 @@ export function PickWavePage({ id }: { id: string }) {
   const [queue, setQueue] = useState<QueuedScan[]>([]);
   const [isOnline, setOnline] = useState(navigator.onLine);
   const [dialog, setDialog] = useState<Exception | null>(null);
-  const feedback = useMemo(() => createFeedback(), []);
+  const feedback = pickFeedback;
   const queueRef = useRef<QueuedScan[]>([]);
   const hasPending = useCallback(
     () => queueRef.current.some((q) => q.waveId === id && q.state === 'pending'),
@@ -76,16 +77,13 @@ export function PickWavePage({ id }: { id: string }) {
     const offline = () => setOnline(false);
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
-    const unlock = () => void feedback.unlock();
-    window.addEventListener('pointerdown', unlock, { once: true });
-    window.addEventListener('keydown', unlock, { once: true });
     return () => {
       unsubscribe();
       setOnSynced(null);
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
     };
-  }, [id, refresh, feedback, hasPending]);
+  }, [id, refresh, hasPending]);
 
   const commit = (next: WaveView) => {
     setView(next);
@@ -137,12 +135,8 @@ export function PickWavePage({ id }: { id: string }) {
       return;
     }
     const next = applyLocalPick(view, step.key, decision.quantity, decision.toteCode);
-    commit(next);
-    setBulk(false);
-    setHeld(null);
-    setPhase(next.steps[0]?.key === step.key ? 'item' : 'bin');
-    feedback.play(next.steps.length === 0 ? 'done' : 'ok');
-    await enqueue(id, {
+    // Queued in the same tick as the screen moves on, so the unsynced badge never lags the screen.
+    const queued = enqueue(id, {
       kind: 'pick',
       body: {
         clientScanId: newClientScanId(),
@@ -152,7 +146,14 @@ export function PickWavePage({ id }: { id: string }) {
         ...(decision.toteCode ? { toteCode: decision.toteCode } : {}),
       },
     });
+    commit(next);
+    setBulk(false);
+    setHeld(null);
+    setPhase(next.steps[0]?.key === step.key ? 'item' : 'bin');
+    feedback.play(next.steps.length === 0 ? 'done' : 'ok');
+    await queued;
   };
+
   const handleRef = useRef(handleScan);
   handleRef.current = handleScan;
   const onScan = useCallback((raw: string) => handleRef.current(raw), []);
@@ -162,13 +163,16 @@ export function PickWavePage({ id }: { id: string }) {
     setDialog(null);
     const step = view?.steps[0];
     if (!view || !step) return;
+    const clientScanId = newClientScanId();
+    const queued =
+      kind === 'skip'
+        ? enqueue(id, { kind: 'skip', body: { clientScanId, stepKey: step.key } })
+        : enqueue(id, { kind: 'short', body: { clientScanId, stepKey: step.key, reason: kind } });
     commit(kind === 'skip' ? applyLocalSkip(view, step.key) : applyLocalShort(view, step.key));
     setPhase('bin');
     setHeld(null);
     setMessage(null);
-    const clientScanId = newClientScanId();
-    if (kind === 'skip') await enqueue(id, { kind: 'skip', body: { clientScanId, stepKey: step.key } });
-    else await enqueue(id, { kind: 'short', body: { clientScanId, stepKey: step.key, reason: kind } });
+    await queued;
   };
 
   if (error && !view)

@@ -3,6 +3,7 @@ import { call, client, type SuccessBody } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { t } from '../../i18n.js';
 import { navigate } from '../../router.js';
+import { pickFeedback } from './pick-feedback.js';
 import type { PickMode } from './pick-flow.js';
 
 type Waves = SuccessBody<Awaited<ReturnType<typeof client.api.waves.$get>>>;
@@ -28,6 +29,7 @@ export function WaveListPage() {
     void load();
   }, [load]);
   const start = async (id: string, mode: PickMode) => {
+    void pickFeedback.unlock();
     try {
       await call(client.api.waves[':id'].start.$post({ param: { id }, json: { mode } }));
       navigate(`/pick/${id}`);
