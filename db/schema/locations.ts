@@ -29,5 +29,7 @@ export const bins = pgTable(
   (t) => [
     uniqueIndex('bins_warehouse_code_uq').on(t.warehouseId, t.code),
     index('bins_pick_seq_idx').on(t.pickSequence),
+    // Scanners often send the shelf code printed beside the barcode: look it up without a table scan.
+    index('bins_code_idx').on(t.code),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "bins_code_idx" ON "bins" USING btree ("code");
