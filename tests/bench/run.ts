@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+import { benchBrowserFeedback } from './browser-feedback.js';
 import { benchChannels } from './channels.js';
 import { benchCore } from './core.js';
 import { benchLabels } from './labels.js';
@@ -30,6 +31,7 @@ const groups: [string, () => Promise<Row[]>][] = [
   ['picking', withSystem(benchPicking)],
   ['labels', () => benchLabels()],
   ['scanner', () => benchScanner()],
+  ['browser', () => benchBrowserFeedback()],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');
