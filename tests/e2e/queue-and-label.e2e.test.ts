@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pullChannel } from '../../api/services/channels/pull-channel.js';
 import { decodeBarcodesInPdf } from '../support/decode-barcodes.js';
 import { signIn, startTestSystem, type TestSystem } from '../support/system.js';
 import { artifactsDir, ensureWebBuild, launchChromium, webDist } from './browser.js';
@@ -113,6 +114,25 @@ describe('order queue and shipping label in the browser', () => {
     const decoded = await decodeBarcodesInPdf(pdf);
     expect(decoded.map((b) => b.text)).toContain(trackingOnPage);
 
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a malformed order on the parked page with its reason and raw payload', async () => {
+    const raw = test.simulator.buildOrder({ lines: [{ sku: 'GAN-L', quantity: 1 }] });
+    (raw.order_lines[0] as Record<string, unknown>).quantity = -3;
+    test.simulator.addRawOrder(raw);
+    await pullChannel(test.system.deps, test.channelId);
+
+    const { page, pageErrors } = await openPage();
+    await signInThroughForm(page, test.admin.email, test.admin.password);
+    await page.getByTestId('current-user').waitFor();
+    await page.goto(`${baseUrl}/parked`);
+    const card = page.getByTestId('parked-order').filter({ hasText: raw.order_id });
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/quantity/i);
+    await card.locator('summary').first().click();
+    expect(await card.locator('pre').first().textContent()).toContain(raw.order_id);
+    await page.screenshot({ path: join(artifactsDir, 'parked.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 
