@@ -1,5 +1,15 @@
 /** The UI's words, in every language the app speaks. Every key must exist in each language. */
 const en = {
+  planWavesTitle: 'Build waves',
+  planMaxOrders: 'Orders per cart',
+  planMaxUnits: 'Units per cart',
+  planMaxWaves: 'Waves',
+  planByChannel: 'One channel per wave',
+  planByService: 'One service level per wave',
+  planByZone: 'One zone per wave',
+  planDueTomorrow: 'Only orders due by tomorrow',
+  planWaves: 'Build waves',
+  wavesPlanned: '{count} wave(s) built',
   channelsTitle: 'Channels',
   navChannels: 'Channels',
   channelsHint: 'Each sales channel: when it was last pulled and pushed, what is waiting, and what failed.',
@@ -226,6 +236,16 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const fr: Record<MessageKey, string> = {
+  planWavesTitle: 'Préparer des vagues',
+  planMaxOrders: 'Commandes par chariot',
+  planMaxUnits: 'Unités par chariot',
+  planMaxWaves: 'Vagues',
+  planByChannel: 'Un canal par vague',
+  planByService: 'Un niveau de service par vague',
+  planByZone: 'Une zone par vague',
+  planDueTomorrow: 'Seulement les commandes à expédier d’ici demain',
+  planWaves: 'Préparer les vagues',
+  wavesPlanned: '{count} vague(s) préparée(s)',
   channelsTitle: 'Canaux',
   navChannels: 'Canaux',
   channelsHint:

@@ -3,8 +3,10 @@ import { call, client, type SuccessBody } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { t } from '../../i18n.js';
 import { navigate } from '../../router.js';
+import { useSession } from '../../session.js';
 import { pickFeedback } from './pick-feedback.js';
 import type { PickMode } from './pick-flow.js';
+import { WavePlanner } from './WavePlanner.js';
 
 type Waves = SuccessBody<Awaited<ReturnType<typeof client.api.waves.$get>>>;
 const modes: { mode: PickMode; label: 'pickModeSingle' | 'pickModeBatch' | 'pickModeCluster' }[] = [
@@ -15,6 +17,7 @@ const modes: { mode: PickMode; label: 'pickModeSingle' | 'pickModeBatch' | 'pick
 
 /** The picker's start screen: waves waiting or under way; starting one means choosing how to pick it. */
 export function WaveListPage() {
+  const { user } = useSession();
   const [waves, setWaves] = useState<Waves | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const load = useCallback(async () => {
@@ -40,6 +43,7 @@ export function WaveListPage() {
   return (
     <main className="page pick-page">
       <h1>{t('pickWavesTitle')}</h1>
+      {user.role === 'admin' || user.role === 'desk' ? <WavePlanner onPlanned={() => void load()} /> : null}
       {error && <ErrorNotice error={error} onRetry={() => void load()} />}
       {waves?.length === 0 && <p className="notice">{t('pickNoWaves')}</p>}
       <ul className="pick-waves">
