@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CanonicalOrder, type CanonicalOrderStatus, type PulledOrder } from '../canonical.js';
+import { describeIssue, pathText } from '../describe-issue.js';
 import { parseDecimalToMinor } from '../money.js';
 import { CdiscountOrder, peekOrder } from './wire.js';
 
@@ -28,31 +29,6 @@ export function mapCdiscountState(state: string): CanonicalOrderStatus | null {
 export const SHIPPED_STATES: ReadonlySet<string> = new Set(['Shipped', 'Delivered']);
 
 class FieldError extends Error {}
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    return acc ? `${acc}.${String(key)}` : String(key);
-  }, '');
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = raw;
-  for (const key of path) {
-    if (!current || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
-  const field = pathText(issue.path);
-  const value = valueAt(raw, issue.path);
-  if (value === undefined || value === null) return `${field} is missing`;
-  if (issue.path.at(-1) === 'quantity')
-    return `${field} must be a positive integer (got ${JSON.stringify(value)})`;
-  return `${field} ${issue.message.toLowerCase()} (got ${JSON.stringify(value)})`;
-}
 
 function money(value: string | number, currency: string, field: string): number {
   try {
@@ -116,7 +92,7 @@ export function mapCdiscountOrder(raw: unknown): PulledOrder {
   const externalId = peekOrder(raw).orderId;
   const parsed = CdiscountOrder.safeParse(raw);
   if (!parsed.success) {
-    const reasons = parsed.error.issues.map((issue) => describeIssue(raw, issue));
+    const reasons = parsed.error.issues.map((issue) => describeIssue(issue, raw));
     return { ok: false, externalId, raw, reason: [...new Set(reasons)].join('; ') };
   }
   try {

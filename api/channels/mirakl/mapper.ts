@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CanonicalOrder, type CanonicalOrderStatus, type PulledOrder } from '../canonical.js';
+import { describeIssue, pathText } from '../describe-issue.js';
 import { parseDecimalToMinor } from '../money.js';
 import { toAlpha2 } from './countries.js';
 import { MiraklOrder, peekOrder } from './wire.js';
@@ -32,32 +33,6 @@ export function mapMiraklState(state: string): CanonicalOrderStatus | null {
 
 /** States in which the order has left the warehouse (used to read a shipment back). */
 export const SHIPPED_STATES: ReadonlySet<string> = new Set(['SHIPPED', 'TO_COLLECT', 'RECEIVED', 'CLOSED']);
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    return acc ? `${acc}.${String(key)}` : String(key);
-  }, '');
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = raw;
-  for (const key of path) {
-    if (!current || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
-  const field = pathText(issue.path);
-  const value = valueAt(raw, issue.path);
-  if (value === undefined || value === null) return `${field} is missing`;
-  if (issue.path.at(-1) === 'quantity')
-    return `${field} must be a positive integer (got ${JSON.stringify(value)})`;
-  if (value === '') return `${field} is empty`;
-  return `${field} ${issue.message.toLowerCase()} (got ${JSON.stringify(value)})`;
-}
 
 function iso(value: string): string {
   return new Date(value).toISOString();
@@ -127,7 +102,7 @@ export function mapMiraklOrder(raw: unknown): PulledOrder {
   const externalId = peekOrder(raw).orderId;
   const parsed = MiraklOrder.safeParse(raw);
   if (!parsed.success) {
-    const reasons = parsed.error.issues.map((issue) => describeIssue(raw, issue));
+    const reasons = parsed.error.issues.map((issue) => describeIssue(issue, raw));
     return { ok: false, externalId, raw, reason: [...new Set(reasons)].join('; ') };
   }
   try {

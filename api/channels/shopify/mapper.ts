@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CanonicalOrder, type CanonicalOrderStatus, type PulledOrder } from '../canonical.js';
+import { describeIssue, pathText } from '../describe-issue.js';
 import { parseDecimalToMinor } from '../money.js';
 import { peekOrder, type ShopifyLineItem, ShopifyOrder } from './wire.js';
 
@@ -46,20 +47,6 @@ function money(value: string, currency: string, field: string): number {
   } catch (err) {
     throw new FieldError(`${field} is not a valid amount: ${(err as Error).message}`);
   }
-}
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    return acc ? `${acc}.${String(key)}` : String(key);
-  }, '');
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = pathText(issue.path);
-  if (issue.code === 'invalid_type' && /received (undefined|null)/.test(issue.message))
-    return `${field} is missing`;
-  return `${field}: ${issue.message}`;
 }
 
 function lineStatus(line: ShopifyLineItem): string {
@@ -127,7 +114,7 @@ export function mapShopifyOrder(raw: unknown): PulledOrder {
   const parsed = ShopifyOrder.safeParse(raw);
   if (!parsed.success) {
     const reasons = parsed.error.issues
-      .map(describeIssue)
+      .map((issue) => describeIssue(issue))
       .map((r) => r.replace('lineItems.nodes', 'lineItems'));
     return { ok: false, externalId, raw, reason: [...new Set(reasons)].join('; ') };
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CanonicalOrder, type CanonicalOrderStatus, type PulledOrder } from '../canonical.js';
+import { describeIssue, pathText } from '../describe-issue.js';
 import { parseDecimalToMinor } from '../money.js';
 import { gmtToIso, peekOrder, WooOrder } from './wire.js';
 
@@ -32,21 +33,6 @@ function money(value: string, currency: string, field: string): number {
   } catch (err) {
     throw new FieldError(`${field} is not a valid amount: ${(err as Error).message}`);
   }
-}
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    return acc ? `${acc}.${String(key)}` : String(key);
-  }, '');
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = pathText(issue.path);
-  if (issue.code === 'invalid_type' && /received (undefined|null)/.test(issue.message))
-    return `${field} is missing`;
-  if (issue.path.at(-1) === 'quantity') return `${field} must be a positive integer`;
-  return `${field}: ${issue.message}`;
 }
 
 function iso(value: string, field: string): string {
@@ -110,7 +96,7 @@ export function mapWooOrder(raw: unknown): PulledOrder {
   const externalId = peekOrder(raw).id;
   const parsed = WooOrder.safeParse(raw);
   if (!parsed.success) {
-    const reasons = parsed.error.issues.map(describeIssue);
+    const reasons = parsed.error.issues.map((issue) => describeIssue(issue));
     return { ok: false, externalId, raw, reason: [...new Set(reasons)].join('; ') };
   }
   try {
