@@ -1,5 +1,6 @@
 import { ChannelError } from '../connector.js';
 import { type FetchLike, requestJson } from '../http.js';
+import { createOAuthTokenSource, type TokenSource } from '../oauth-token.js';
 
 /**
  * Login with Amazon (LWA): SP-API calls carry a short-lived access token obtained with the seller's
@@ -22,52 +23,24 @@ export interface LwaOptions {
 /** Refresh this long before the announced expiry, so a token never dies on the way to Amazon. */
 const EXPIRY_MARGIN_MS = 60_000;
 
-export interface TokenSource {
-  get(): Promise<string>;
-  /** Drops the cached token (after a 401: Amazon revoked or expired it earlier than announced). */
-  invalidate(): void;
-}
+export type { TokenSource };
 
 export function createLwaTokenSource(options: LwaOptions): TokenSource {
-  const now = options.now ?? Date.now;
-  let cached: { token: string; expiresAt: number } | null = null;
-  let inFlight: Promise<string> | null = null;
-
-  async function refresh(): Promise<string> {
-    const form = new URLSearchParams({
+  return createOAuthTokenSource({
+    url: `${options.lwaEndpoint.replace(/\/+$/, '')}/auth/o2/token`,
+    form: {
       grant_type: 'refresh_token',
       refresh_token: options.refreshToken,
       client_id: options.clientId,
       client_secret: options.clientSecret,
-    });
-    const body = await requestJson<{ access_token?: unknown; expires_in?: unknown }>(
-      {
-        method: 'POST',
-        url: `${options.lwaEndpoint.replace(/\/+$/, '')}/auth/o2/token`,
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-        body: form.toString(),
-      },
-      { channel: 'amazon-lwa', fetch: options.fetch, timeoutMs: options.timeoutMs },
-    );
-    if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
-      throw new ChannelError('amazon LWA answered without access_token/expires_in', 'amazon_bad_token', true);
-    }
-    cached = { token: body.access_token, expiresAt: now() + body.expires_in * 1000 - EXPIRY_MARGIN_MS };
-    return body.access_token;
-  }
-
-  return {
-    async get() {
-      if (cached && cached.expiresAt > now()) return cached.token;
-      inFlight ??= refresh().finally(() => {
-        inFlight = null;
-      });
-      return inFlight;
     },
-    invalidate() {
-      cached = null;
-    },
-  };
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+    channel: 'amazon-lwa',
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    expiryMarginMs: EXPIRY_MARGIN_MS,
+    ...(options.now ? { now: options.now } : {}),
+  });
 }
 
 /** A restricted resource of the Tokens API: method, path and the kinds of PII wanted. */

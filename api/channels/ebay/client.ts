@@ -1,5 +1,6 @@
 import { ChannelError } from '../connector.js';
 import { type FetchLike, type HttpMethod, requestJson } from '../http.js';
+import { createOAuthTokenSource } from '../oauth-token.js';
 import { type RateSignalHook, requestThrottled, type Throttle } from '../rate-limit.js';
 
 /**
@@ -48,43 +49,23 @@ export function createEbayClient(options: EbayClientOptions): EbayClient {
   const base = options.apiBase.replace(/\/+$/, '');
   const identity = (options.identityBase ?? options.apiBase).replace(/\/+$/, '');
   const now = options.now ?? Date.now;
-  let cached: { token: string; expiresAt: number } | null = null;
-  let inFlight: Promise<string> | null = null;
-
-  async function mint(): Promise<string> {
-    const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64');
-    const form = new URLSearchParams({
+  const tokens = createOAuthTokenSource({
+    url: `${identity}/identity/v1/oauth2/token`,
+    form: {
       grant_type: 'refresh_token',
       refresh_token: options.refreshToken,
       scope: (options.scopes ?? DEFAULT_SCOPES).join(' '),
-    });
-    const body = await requestJson<{ access_token?: unknown; expires_in?: unknown }>(
-      {
-        method: 'POST',
-        url: `${identity}/identity/v1/oauth2/token`,
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-        body: form.toString(),
-      },
-      { channel: 'ebay-identity', fetch: options.fetch, timeoutMs: options.timeoutMs },
-    );
-    if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
-      throw new ChannelError(
-        'ebay identity answered without access_token/expires_in',
-        'ebay_bad_token',
-        true,
-      );
-    }
-    cached = { token: body.access_token, expiresAt: now() + body.expires_in * 1000 - EXPIRY_MARGIN_MS };
-    return body.access_token;
-  }
-
-  async function token(): Promise<string> {
-    if (cached && cached.expiresAt > now()) return cached.token;
-    inFlight ??= mint().finally(() => {
-      inFlight = null;
-    });
-    return inFlight;
-  }
+    },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64')}`,
+    },
+    channel: 'ebay-identity',
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    expiryMarginMs: EXPIRY_MARGIN_MS,
+    now,
+  });
+  const token = () => tokens.get();
 
   async function send<T>(call: EbayCall): Promise<{ status: number; body: T }> {
     const params = new URLSearchParams();
@@ -126,7 +107,7 @@ export function createEbayClient(options: EbayClientOptions): EbayClient {
       } catch (err) {
         // eBay answers 401 to an expired or revoked token, before anything is applied: mint once more.
         if (!(err instanceof ChannelError) || err.status !== 401) throw err;
-        cached = null;
+        tokens.invalidate();
         return send<T>(call);
       }
     },
