@@ -42,7 +42,7 @@ export interface ShopifyConnectorOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** The port plus what only some channels can do; the integrator may lift these into the port. */
+/** The port plus what only some channels can do (candidates for optional methods of the port). */
 export interface ShopifyConnector extends ChannelConnector {
   readonly type: 'shopify';
   /** Removes units of lines through an order edit (restocked at Shopify). */
