@@ -1,19 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { newId } from '../../../db/ids.js';
-import {
-  binStock,
-  orderLines,
-  orders,
-  reservations,
-  shipments,
-  stockMovements,
-} from '../../../db/schema/index.js';
+import { binStock, orderLines, orders, reservations, shipments } from '../../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { queues } from '../../jobs/queues.js';
 import { scheduleStockPush } from '../allocation/schedule-stock-push.js';
 import { type Actor, recordEvent } from '../events/record-event.js';
+import { applyMovement } from '../stock/apply-movement.js';
 
 /**
  * The parcel leaves: stock goes out of its bins, the order is shipped, and the push of the tracking
@@ -51,24 +44,17 @@ export async function shipShipment(
           .returning()
       : [];
     for (const r of held) {
+      // The units leave the reservation first, then the shelf through the ledger's one entry point.
       await tx
         .update(binStock)
-        .set({
-          onHand: sql`${binStock.onHand} - ${r.quantity}`,
-          reserved: sql`${binStock.reserved} - ${r.quantity}`,
-        })
+        .set({ reserved: sql`${binStock.reserved} - ${r.quantity}` })
         .where(and(eq(binStock.binId, r.binId), eq(binStock.productId, r.productId)));
-      await tx.insert(stockMovements).values({
-        id: newId('mov'),
-        productId: r.productId,
-        binId: r.binId,
-        delta: -r.quantity,
-        reason: 'ship',
-        reference: shipmentId,
-        userId: actor.userId ?? null,
-        deviceId: actor.deviceId ?? null,
-        createdAt: now,
-      });
+      await applyMovement(
+        tx,
+        actor,
+        { productId: r.productId, binId: r.binId, delta: -r.quantity, reason: 'ship', reference: shipmentId },
+        now,
+      );
     }
     if (lineIds.length) {
       await tx
