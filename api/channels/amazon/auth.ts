@@ -1,5 +1,4 @@
-import { ChannelError } from '../connector.js';
-import { type FetchLike, requestJson } from '../http.js';
+import type { FetchLike } from '../http.js';
 import { createOAuthTokenSource, type TokenSource } from '../oauth-token.js';
 
 /**

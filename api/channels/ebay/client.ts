@@ -1,5 +1,5 @@
 import { ChannelError } from '../connector.js';
-import { type FetchLike, type HttpMethod, requestJson } from '../http.js';
+import type { FetchLike, HttpMethod } from '../http.js';
 import { createOAuthTokenSource } from '../oauth-token.js';
 import { type RateSignalHook, requestThrottled, type Throttle } from '../rate-limit.js';
 
