@@ -17,17 +17,32 @@ export const CanonicalAddress = z.object({
 });
 export type CanonicalAddress = z.infer<typeof CanonicalAddress>;
 
-export const CanonicalOrderLine = z.object({
-  externalLineId: z.string().min(1),
-  sku: z.string().min(1),
-  title: z.string().default(''),
-  quantity: z.number().int().positive(),
-  unitPriceMinor: z.number().int().nonnegative(),
-  shippingPriceMinor: z.number().int().nonnegative().default(0),
-  /** The channel's own line state, kept verbatim for display and reconciliation. */
-  channelStatus: z.string().nullable().default(null),
-});
+/**
+ * `quantity` is what the channel lists for the line; `quantityCancelled` the part of it the channel says
+ * is cancelled (a cancelled line state, a cancellation record, an order edit that lowered it). Units to
+ * ship are the difference. On a re-delivered order, a line the channel no longer lists is wholly
+ * cancelled (Amazon and WooCommerce drop such lines).
+ */
+export const CanonicalOrderLine = z
+  .object({
+    externalLineId: z.string().min(1),
+    sku: z.string().min(1),
+    title: z.string().default(''),
+    quantity: z.number().int().positive(),
+    quantityCancelled: z.number().int().nonnegative().default(0),
+    unitPriceMinor: z.number().int().nonnegative(),
+    shippingPriceMinor: z.number().int().nonnegative().default(0),
+    /** The channel's own line state, kept verbatim for display and reconciliation. */
+    channelStatus: z.string().nullable().default(null),
+  })
+  .refine((l) => l.quantityCancelled <= l.quantity, {
+    message: 'quantityCancelled cannot exceed quantity',
+    path: ['quantityCancelled'],
+  });
 export type CanonicalOrderLine = z.infer<typeof CanonicalOrderLine>;
+/** Units of a canonical line still to ship. */
+export const unitsWanted = (l: { quantity: number; quantityCancelled?: number }) =>
+  l.quantity - (l.quantityCancelled ?? 0);
 
 export const CanonicalOrderStatus = z.enum([
   'awaiting_acceptance', // the channel wants the seller to accept or refuse lines first (Mirakl, Cdiscount)

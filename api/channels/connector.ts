@@ -22,6 +22,8 @@ export interface ShipmentConfirmation {
   carrierName: string;
   carrierUrl: string | null;
   trackingNumber: string;
+  /** Every parcel's number when the shipment has several (the first one is `trackingNumber`). */
+  trackingNumbers?: string[];
   /** Lines (and quantities) this parcel carries; the whole order when the channel cannot split. */
   lines: { externalLineId: string; quantity: number }[];
   /** When the parcel left (ISO-8601); channels that ask for a ship date get "now" when absent. */
@@ -40,10 +42,21 @@ export interface LineCancellation {
 export interface RefundRequest {
   externalOrderId: string;
   reason: CancelReason | 'return';
-  /** Amounts per line in minor units of the order's currency. */
-  lines: { externalLineId: string; amountMinor: number }[];
+  /**
+   * Amounts per line in minor units of the order's currency; `shippingMinor` is the line's shipping
+   * refunded with it (channels that take shipping per line), `quantity` the units it is for (informative).
+   */
+  lines: { externalLineId: string; amountMinor: number; shippingMinor?: number; quantity?: number }[];
   currency: string;
   comment?: string | null;
+}
+
+/** One refund as the channel reports it, per line. */
+export interface ChannelRefund {
+  refundId: string;
+  externalLineId: string;
+  amountMinor: number;
+  shippingMinor: number;
 }
 
 export interface ShipmentState {
@@ -86,6 +99,11 @@ export interface ChannelConnector {
   cancelLines?(externalOrderId: string, lines: LineCancellation[]): Promise<void>;
   /** Refunds money to the buyer; resolves with the channel's refund id when it gives one. */
   refund?(request: RefundRequest): Promise<{ refundId: string | null; status: string }>;
+  /**
+   * Reads back the refunds the channel holds for an order, so an ambiguous refund is never sent twice
+   * (channels without the read leave it out, and their refunds are retried only when known not sent).
+   */
+  readRefunds?(externalOrderId: string): Promise<ChannelRefund[]>;
 }
 
 /** Thrown by connectors. `retryable` separates a 5xx/429/timeout from a 4xx that will never succeed. */

@@ -131,14 +131,18 @@ export async function requestRaw(req: HttpRequest, options: HttpOptions): Promis
 
 /** Like requestRaw, then parses the JSON body (undefined for 204 or an empty body). */
 export async function requestJson<T = unknown>(req: HttpRequest, options: HttpOptions): Promise<T> {
-  const res = await requestRaw(req, options);
+  return readJson<T>(await requestRaw(req, options), req, options.channel);
+}
+
+/** The JSON body of a 2xx answer (undefined for 204 or an empty body). */
+export async function readJson<T = unknown>(res: Response, req: HttpRequest, channel: string): Promise<T> {
   const text = await res.text();
   if (res.status === 204 || text.trim() === '') return undefined as T;
   try {
     return JSON.parse(text) as T;
   } catch {
     throw new ChannelError(
-      `${options.channel} ${describe(req)} answered ${res.status} with a body that is not JSON`,
+      `${channel} ${describe(req)} answered ${res.status} with a body that is not JSON`,
       'channel_bad_response',
       true,
       false,

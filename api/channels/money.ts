@@ -97,3 +97,14 @@ export function parseDecimalToMinor(
   }
   return minor;
 }
+
+/** Integer minor units → the exact decimal string a marketplace file expects (1290 EUR → "12.90"). */
+export function formatMinor(minor: number, currency: string): string {
+  if (!Number.isSafeInteger(minor))
+    throw new MoneyParseError(`${minor} is not a whole number of minor units`);
+  const exponent = currencyExponent(currency);
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');
+  if (exponent === 0) return `${sign}${digits}`;
+  return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ChannelError } from './connector.js';
 import { type FetchLike, requestJson } from './http.js';
 
@@ -23,6 +24,39 @@ export interface OAuthTokenRequest {
   now?: () => number;
 }
 
+/** One token endpoint + credentials: its current token and the refresh under way, if any. */
+interface SharedToken {
+  cached: { token: string; expiresAt: number } | null;
+  inFlight: Promise<string> | null;
+}
+
+/**
+ * Tokens shared by every source built in this process for the same endpoint and credentials. A
+ * connector is built per job, so without it every push would fetch a token of its own (Octopia allows
+ * 500 an hour). Kept per transport, so tests that route to separate fakes never see each other's tokens.
+ */
+const sharedTokens = new WeakMap<object, Map<string, SharedToken>>();
+const defaultTransport = {};
+
+function sharedTokenFor(request: OAuthTokenRequest): SharedToken {
+  const transport = request.fetch ?? defaultTransport;
+  let byKey = sharedTokens.get(transport);
+  if (!byKey) {
+    byKey = new Map();
+    sharedTokens.set(transport, byKey);
+  }
+  // A digest, so the map holds no credential in the clear.
+  const key = createHash('sha256')
+    .update(JSON.stringify([request.url, request.form, request.headers ?? {}]))
+    .digest('hex');
+  let entry = byKey.get(key);
+  if (!entry) {
+    entry = { cached: null, inFlight: null };
+    byKey.set(key, entry);
+  }
+  return entry;
+}
+
 /**
  * An OAuth2 access token from a form-encoded token endpoint (`{ access_token, expires_in }`), cached until
  * shortly before it expires and refreshed once for every concurrent caller together — channels cap token
@@ -30,8 +64,7 @@ export interface OAuthTokenRequest {
  */
 export function createOAuthTokenSource(request: OAuthTokenRequest): TokenSource {
   const now = request.now ?? Date.now;
-  let cached: { token: string; expiresAt: number } | null = null;
-  let inFlight: Promise<string> | null = null;
+  const shared = sharedTokenFor(request);
 
   async function refresh(): Promise<string> {
     const body = await requestJson<{ access_token?: unknown; expires_in?: unknown }>(
@@ -50,20 +83,23 @@ export function createOAuthTokenSource(request: OAuthTokenRequest): TokenSource 
         true,
       );
     }
-    cached = { token: body.access_token, expiresAt: now() + body.expires_in * 1000 - request.expiryMarginMs };
+    shared.cached = {
+      token: body.access_token,
+      expiresAt: now() + body.expires_in * 1000 - request.expiryMarginMs,
+    };
     return body.access_token;
   }
 
   return {
     async get() {
-      if (cached && cached.expiresAt > now()) return cached.token;
-      inFlight ??= refresh().finally(() => {
-        inFlight = null;
+      if (shared.cached && shared.cached.expiresAt > now()) return shared.cached.token;
+      shared.inFlight ??= refresh().finally(() => {
+        shared.inFlight = null;
       });
-      return inFlight;
+      return shared.inFlight;
     },
     invalidate() {
-      cached = null;
+      shared.cached = null;
     },
   };
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../db/client.js';
+import type { RetryReporter } from './call-log.js';
 import { ChannelError } from './connector.js';
-import { type FetchLike, type HttpOptions, type HttpRequest, requestRaw } from './http.js';
+import { type FetchLike, type HttpOptions, type HttpRequest, readJson, requestRaw } from './http.js';
 
 /**
  * The shared rate limiter. Marketplaces count calls per seller account and per operation, across every
@@ -180,12 +181,30 @@ export interface ThrottledRequestOptions extends HttpOptions {
   retries429?: number;
   maxInlineWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Told before any retry in place, so the retry is logged with its reason. */
+  onRetry?: RetryReporter | undefined;
+  /** Retries in place of a read that failed retryably (5xx, timeout, network); default 3. */
+  readRetries?: number | undefined;
+  /** First wait before a read is retried, doubled each time; default 500 ms. */
+  readRetryBaseMs?: number | undefined;
+  /** The request changes nothing (GET, or a GraphQL query sent as POST); default: GET only. */
+  isRead?: boolean | undefined;
+}
+
+/** In-place retry settings a connector hands down to its client (tests shorten the waits). */
+export interface InPlaceRetry {
+  readRetries?: number;
+  readRetryBaseMs?: number;
+  maxInlineWaitMs?: number;
 }
 
 /**
  * `requestRaw` with the rate limit around it: take from the bucket first, report the live rate and any
  * 429 back to it, and retry a 429 in place when the channel asks for a short wait. A 429 is a refusal
- * before processing, so even a write is safe to repeat.
+ * before processing, so even a write is safe to repeat. A read that failed for a passing reason (5xx,
+ * timeout) is retried in place a few times too: one pull page may take a hundred reads (Amazon's
+ * getOrderItems per order), and failing the page for one of them would start it all over again.
+ * Writes are never repeated here: an ambiguous write goes back to the caller, which reads back first.
  */
 export async function requestThrottled(
   req: HttpRequest,
@@ -195,7 +214,11 @@ export async function requestThrottled(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const retries = options.retries429 ?? 2;
   const maxInline = options.maxInlineWaitMs ?? 5_000;
-  for (let attempt = 0; ; attempt++) {
+  const isRead = options.isRead ?? req.method === 'GET';
+  const readRetries = options.readRetries ?? 3;
+  let readAttempts = 0;
+  let limited = 0;
+  for (;;) {
     await options.throttle?.(options.operation);
     let headers: Headers | null = null;
     const observing: FetchLike = async (input, init) => {
@@ -209,15 +232,45 @@ export async function requestThrottled(
       return res;
     } catch (err) {
       await reportRate(options, headers);
-      if (!(err instanceof ChannelError) || err.status !== 429) throw err;
+      if (!(err instanceof ChannelError)) throw err;
+      if (err.status !== 429) {
+        if (!isRead || !err.retryable || readAttempts >= readRetries) throw err;
+        readAttempts++;
+        const wait = (options.readRetryBaseMs ?? 500) * 2 ** (readAttempts - 1);
+        options.onRetry?.({
+          operation: options.operation,
+          reason: err.code,
+          status: err.status,
+          waitMs: wait,
+          attempt: readAttempts,
+        });
+        await sleep(wait);
+        continue;
+      }
       const seen = headers as Headers | null;
       // Without Retry-After, back off exponentially from one second.
-      const wait = parseRetryAfter(seen?.get('retry-after') ?? null) ?? 1000 * 2 ** attempt;
+      const wait = parseRetryAfter(seen?.get('retry-after') ?? null) ?? 1000 * 2 ** limited;
       await options.onRateSignal?.(options.operation, { retryAfterMs: wait });
-      if (attempt >= retries || wait > maxInline) throw err;
+      if (limited >= retries || wait > maxInline) throw err;
+      limited++;
+      options.onRetry?.({
+        operation: options.operation,
+        reason: err.code,
+        status: 429,
+        waitMs: wait,
+        attempt: limited,
+      });
       await sleep(wait);
     }
   }
+}
+
+/** requestThrottled, then the JSON body (undefined for 204 or an empty body). */
+export async function requestThrottledJson<T = unknown>(
+  req: HttpRequest,
+  options: ThrottledRequestOptions,
+): Promise<T> {
+  return readJson<T>(await requestThrottled(req, options), req, options.channel);
 }
 
 async function reportRate(options: ThrottledRequestOptions, headers: Headers | null): Promise<void> {

@@ -1,12 +1,20 @@
 import type { ConnectorFactory } from '../deps.js';
+import type { Logger } from '../logger.js';
 import { createAmazonConnector } from './amazon/connector.js';
+import { retryLogger, withCallLog } from './call-log.js';
 import { createCdiscountConnector } from './cdiscount/connector.js';
 import type { ChannelConnector } from './connector.js';
 import { createEbayConnector } from './ebay/connector.js';
 import type { FetchLike } from './http.js';
 import { createManualConnector } from './manual/connector.js';
 import { createMiraklConnector } from './mirakl/connector.js';
-import { amazonRates, type DbRateLimiter, ebayRates, type OperationRate } from './rate-limit.js';
+import {
+  amazonRates,
+  type DbRateLimiter,
+  ebayRates,
+  type InPlaceRetry,
+  type OperationRate,
+} from './rate-limit.js';
 import { createShopifyConnector } from './shopify/connector.js';
 import { createWooCommerceConnector } from './woocommerce/connector.js';
 
@@ -43,11 +51,30 @@ const octopiaRate: OperationRate = { ratePerSecond: 5, burst: 10 };
 export function createConnectorFactory(
   fetchImpl?: FetchLike,
   // The shared, database-backed limiter; without it connectors run unthrottled (tests).
-  options: { rateLimiter?: DbRateLimiter } = {},
+  options: {
+    rateLimiter?: DbRateLimiter;
+    /** Every failed call and every in-place retry is logged through it (call-log.ts). */
+    logger?: Logger;
+    /** Per-request timeout for every connector (tests shorten it); each client's default otherwise. */
+    timeoutMs?: number;
+    /** In-place retry waits for every connector (tests shorten them). */
+    retry?: InPlaceRetry;
+  } = {},
 ): ConnectorFactory {
   return (channel): ChannelConnector => {
+    const connector = build(channel);
+    return options.logger ? withCallLog(connector, options.logger, channel) : connector;
+  };
+
+  function build(channel: Parameters<ConnectorFactory>[0]): ChannelConnector {
     const settings = channel.settings;
     const credentials = (channel.credentials ?? {}) as Record<string, string>;
+    const common = {
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+    };
+    const onRetry = options.logger ? { onRetry: retryLogger(options.logger, channel) } : {};
     switch (channel.type) {
       case 'amazon':
         return createAmazonConnector({
@@ -57,7 +84,8 @@ export function createConnectorFactory(
           refreshToken: String(credentials.refreshToken),
           sellerId: String(settings.sellerId),
           marketplaceId: String(settings.marketplaceId),
-          ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          ...common,
+          ...onRetry,
           ...(options.rateLimiter?.forAccount(channel.id, amazonRates) ?? {}),
         });
       case 'ebay':
@@ -66,7 +94,8 @@ export function createConnectorFactory(
           clientId: String(credentials.clientId),
           clientSecret: String(credentials.clientSecret),
           refreshToken: String(credentials.refreshToken),
-          ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          ...common,
+          ...onRetry,
           ...(options.rateLimiter?.forAccount(channel.id, ebayRates) ?? {}),
         });
       case 'mirakl':
@@ -74,7 +103,8 @@ export function createConnectorFactory(
           baseUrl: String(settings.baseUrl),
           apiKey: String(credentials.apiKey),
           shopId: (settings.shopId as string | undefined) ?? null,
-          ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          ...common,
+          ...onRetry,
         });
       case 'shopify':
         return createShopifyConnector({
@@ -82,7 +112,8 @@ export function createConnectorFactory(
           accessToken: String(credentials.accessToken),
           apiSecret: credentials.apiSecret ?? null,
           locationId: (settings.locationId as string | undefined) ?? null,
-          ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          ...common,
+          ...onRetry,
           ...sharedBucket(options.rateLimiter, channel.id, shopifyRate),
         });
       case 'woocommerce':
@@ -90,7 +121,8 @@ export function createConnectorFactory(
           baseUrl: String(settings.baseUrl),
           consumerKey: String(credentials.consumerKey),
           consumerSecret: String(credentials.consumerSecret),
-          ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          ...common,
+          ...onRetry,
           ...sharedBucket(options.rateLimiter, channel.id, wooRate(settings)),
         });
       case 'cdiscount':
@@ -101,7 +133,8 @@ export function createConnectorFactory(
           clientSecret: String(credentials.clientSecret),
           sellerId: String(settings.sellerId),
           ...(settings.salesChannelId ? { salesChannelId: String(settings.salesChannelId) } : {}),
-          ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          ...common,
+          ...onRetry,
           ...sharedBucket(options.rateLimiter, channel.id, octopiaRate),
         });
       case 'manual':
@@ -109,5 +142,5 @@ export function createConnectorFactory(
       default:
         throw new Error(`No connector for channel type ${channel.type}.`);
     }
-  };
+  }
 }

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { type DbHandle, type Executor, transactionExecutor } from '../../db/client.js';
+import type { JobTimings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { queues } from './queues.js';
 
@@ -24,45 +25,125 @@ export interface JobQueue {
   boss: PgBoss;
 }
 
-export async function startJobQueue(handle: DbHandle, logger: Logger): Promise<JobQueue> {
+export async function startJobQueue(
+  handle: DbHandle,
+  logger: Logger,
+  timings: JobTimings = {},
+): Promise<JobQueue> {
   const boss = new PgBoss({
     ...handle.boss,
     schema: 'pgboss',
     // Maintenance (archiving, expiry) runs in every process; pg-boss coordinates it through the database.
-    maintenanceIntervalSeconds: 60,
+    maintenanceIntervalSeconds: timings.maintenanceIntervalSeconds ?? 60,
     ...('connectionString' in handle.boss ? { max: 4 } : {}),
+  });
+  // A push is a few channel calls of at most 30 s each: when its worker dies (kill -9, lost machine) the
+  // job comes back after 5 minutes instead of pg-boss's default 15.
+  const pushExpiry = { expireInSeconds: timings.expireInSeconds ?? 300 };
+  const tuned = (options: PgBoss.Queue): PgBoss.Queue => ({
+    ...options,
+    ...(timings.expireInSeconds ? { expireInSeconds: timings.expireInSeconds } : {}),
+    ...(timings.retryDelaySeconds !== undefined && options.retryDelay !== undefined
+      ? { retryDelay: timings.retryDelaySeconds }
+      : {}),
+    ...(timings.retryBackoff !== undefined && options.retryBackoff !== undefined
+      ? { retryBackoff: timings.retryBackoff }
+      : {}),
   });
   boss.on('error', (err) => logger.error('job queue error', { err }));
   await boss.start();
-  await boss.createQueue(queues.pullChannel, { name: queues.pullChannel, policy: 'stately', retryLimit: 0 });
-  await boss.createQueue(queues.acceptOrder, {
-    name: queues.acceptOrder,
-    retryLimit: 8,
-    retryDelay: 5,
-    retryBackoff: true,
-  });
-  await boss.createQueue(queues.pushShipmentDead, { name: queues.pushShipmentDead });
-  await boss.createQueue(queues.pushShipment, {
-    name: queues.pushShipment,
-    retryLimit: 12,
-    retryDelay: 5,
-    retryBackoff: true,
-    deadLetter: queues.pushShipmentDead,
-  });
-  await boss.createQueue(queues.tick, { name: queues.tick, policy: 'singleton' });
-  await boss.createQueue(queues.prefetchLabel, {
-    name: queues.prefetchLabel,
-    retryLimit: 6,
-    retryDelay: 30,
-    retryBackoff: true,
-  });
-  await boss.createQueue(queues.pushStock, {
-    name: queues.pushStock,
-    policy: 'stately',
-    retryLimit: 8,
-    retryDelay: 10,
-    retryBackoff: true,
-  });
+  // createQueue leaves an existing queue as it was: the update makes changed timings reach a database
+  // whose queues an older release created (policy included, or the update would reset it).
+  const ensureQueue = async (name: string, options: PgBoss.Queue) => {
+    await boss.createQueue(name, options);
+    await boss.updateQueue(name, { policy: 'standard', ...options });
+  };
+  await ensureQueue(
+    queues.pullChannel,
+    tuned({ name: queues.pullChannel, policy: 'stately', retryLimit: 0 }),
+  );
+  await ensureQueue(
+    queues.acceptOrder,
+    tuned({
+      name: queues.acceptOrder,
+      ...pushExpiry,
+      retryLimit: 8,
+      retryDelay: 5,
+      retryBackoff: true,
+    }),
+  );
+  await ensureQueue(queues.pushShipmentDead, { name: queues.pushShipmentDead });
+  await ensureQueue(
+    queues.pushShipment,
+    tuned({
+      name: queues.pushShipment,
+      ...pushExpiry,
+      retryLimit: 12,
+      retryDelay: 5,
+      retryBackoff: true,
+      deadLetter: queues.pushShipmentDead,
+    }),
+  );
+  await ensureQueue(queues.tick, tuned({ name: queues.tick, policy: 'singleton' }));
+  await ensureQueue(
+    queues.prefetchLabel,
+    tuned({
+      name: queues.prefetchLabel,
+      retryLimit: 6,
+      retryDelay: 30,
+      retryBackoff: true,
+    }),
+  );
+  await ensureQueue(
+    queues.pushStock,
+    tuned({
+      name: queues.pushStock,
+      ...pushExpiry,
+      policy: 'stately',
+      retryLimit: 8,
+      retryDelay: 10,
+      retryBackoff: true,
+    }),
+  );
+  await ensureQueue(queues.pushRefundDead, { name: queues.pushRefundDead });
+  await ensureQueue(
+    queues.pushRefund,
+    tuned({
+      name: queues.pushRefund,
+      ...pushExpiry,
+      retryLimit: 12,
+      retryDelay: 5,
+      retryBackoff: true,
+      deadLetter: queues.pushRefundDead,
+    }),
+  );
+  await ensureQueue(
+    queues.pollTracking,
+    tuned({
+      name: queues.pollTracking,
+      policy: 'stately',
+      retryLimit: 3,
+      retryDelay: 60,
+      retryBackoff: true,
+    }),
+  );
+  await ensureQueue(queues.applyShippingRules, { name: queues.applyShippingRules, policy: 'singleton' });
+  await ensureQueue(queues.evaluateAlerts, { name: queues.evaluateAlerts, policy: 'singleton' });
+  await ensureQueue(
+    queues.deliverAlert,
+    tuned({ name: queues.deliverAlert, retryLimit: 8, retryDelay: 10, retryBackoff: true }),
+  );
+  await ensureQueue(
+    queues.generateFeed,
+    tuned({
+      name: queues.generateFeed,
+      policy: 'stately',
+      retryLimit: 3,
+      retryDelay: 60,
+      retryBackoff: true,
+    }),
+  );
+  await ensureQueue(queues.feedTick, { name: queues.feedTick, policy: 'singleton' });
   return {
     boss,
     send(name, data, options = {}) {

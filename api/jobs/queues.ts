@@ -11,6 +11,21 @@ export const queues = {
   pushStock: 'stock.push',
   /** Books tomorrow's carrier labels ahead: `{}` sweeps eligible orders, `{ orderId }` books one (singletonKey). */
   prefetchLabel: 'carrier.prefetch-label',
+  /** Pushes a refund to its channel, once: singletonKey = refund id (a desk retry adds its own suffix). */
+  pushRefund: 'refund.push',
+  pushRefundDead: 'refund.push.dead',
+  /** Carrier tracking: `{}` fans out one job per carrier account that tracks, `{ carrierAccountId }` reads it. */
+  pollTracking: 'tracking.poll',
+  /** Runs the shipping rules on open orders no one decided yet (scheduled each minute; singleton). */
+  applyShippingRules: 'shipping-rules.apply',
+  /** Compares every KPI with its threshold (scheduled every 5 minutes; singleton). */
+  evaluateAlerts: 'dashboard.evaluate-alerts',
+  /** Sends one alert to the webhook, retried with back-off: singletonKey `${alertId}:${level}`. */
+  deliverAlert: 'dashboard.deliver-alert',
+  /** Prices and writes one channel's offer feed: `{ channelId, trigger }`, stately + singletonKey = channel id. */
+  generateFeed: 'catalog.generate-feed',
+  /** Cron fan-out: queues a scheduled feed run for each channel whose interval has passed. */
+  feedTick: 'catalog.feed-tick',
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -31,4 +46,15 @@ export interface PushShipmentJob {
 export interface PrefetchLabelJob {
   /** Absent for the scheduled sweep. */
   orderId?: string;
+}
+export interface PushRefundJob {
+  refundId: string;
+}
+export interface PollTrackingJob {
+  /** Absent for the scheduled fan-out. */
+  carrierAccountId?: string;
+}
+export interface DeliverAlertJob {
+  alertId: string;
+  level: string;
 }

@@ -103,6 +103,9 @@ const importFile = securedRoute(deskRoles, {
     'Import orders from a CSV or XLSX file with a saved (mappingId) or inline (mapping, JSON) column mapping',
   request: {
     body: {
+      // Required, so a request with no body at all is validated too (refused as a missing file) rather
+      // than reach the handler as an empty form.
+      required: true,
       content: {
         'multipart/form-data': {
           schema: z.object({
@@ -116,6 +119,7 @@ const importFile = securedRoute(deskRoles, {
   },
   responses: {
     200: { description: 'Per-line report', content: { 'application/json': { schema: ImportReport } } },
+    400: problem('No file in a multipart/form-data body'),
     404: problem('No such saved mapping'),
     422: problem('A mapped column is missing from the file, or the file cannot be read'),
   },

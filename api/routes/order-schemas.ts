@@ -23,6 +23,8 @@ const OrderLine = z.object({
   quantityPicked: z.number().int(),
   quantityPacked: z.number().int(),
   quantityShipped: z.number().int(),
+  quantityCancelled: z.number().int(),
+  quantityCancelledPicked: z.number().int(),
 });
 
 const Parcel = z.object({

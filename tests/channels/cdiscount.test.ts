@@ -20,6 +20,8 @@ function setup(options: Partial<CdiscountConnectorOptions> = {}) {
     ...CREDS,
     fetch,
     now: () => new Date(Date.now() + 3_600_000),
+    // These tests classify single failures: no retry in place (covered in api/channels/rate-limit.test.ts).
+    retry: { readRetries: 0, maxInlineWaitMs: 0 },
     ...options,
   });
   return { fake, connector };

@@ -22,6 +22,8 @@ function setup(options: Partial<WooCommerceConnectorOptions> = {}) {
     fetch,
     // The pull's upper bound: far enough ahead that the fake's auto-advancing clock stays inside it.
     now: () => new Date(Date.now() + 3_600_000),
+    // These tests classify single failures: no retry in place (covered in api/channels/rate-limit.test.ts).
+    retry: { readRetries: 0, maxInlineWaitMs: 0 },
     ...options,
   });
   return { fake, connector };

@@ -1,6 +1,7 @@
+import type { RetryReporter } from '../call-log.js';
 import { ChannelError } from '../connector.js';
 import type { FetchLike, HttpMethod } from '../http.js';
-import { type RateSignalHook, requestThrottled, type Throttle } from '../rate-limit.js';
+import { type InPlaceRetry, type RateSignalHook, requestThrottled, type Throttle } from '../rate-limit.js';
 import { createLwaTokenSource, createRdtCache, type RestrictedResource } from './auth.js';
 
 /**
@@ -22,6 +23,8 @@ export interface AmazonClientOptions {
   now?: () => number;
   /** How long a 429's Retry-After may be slept through in place. */
   maxInlineWaitMs?: number | undefined;
+  onRetry?: RetryReporter | undefined;
+  retry?: InPlaceRetry | undefined;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -54,6 +57,8 @@ export function createAmazonClient(options: AmazonClientOptions): AmazonClient {
     onRateSignal: options.onRateSignal,
     rateHeader: 'x-amzn-ratelimit-limit',
     maxInlineWaitMs: options.maxInlineWaitMs,
+    onRetry: options.onRetry,
+    ...options.retry,
   };
 
   function url(path: string, query: Record<string, QueryValue> = {}): string {
@@ -117,6 +122,13 @@ export function createAmazonClient(options: AmazonClientOptions): AmazonClient {
         // A token can expire between our clock and Amazon's (SP-API answers 403 for that, LWA-level
         // failures 401): refresh once and try again. Auth failures happen before any write is applied.
         if (!(err instanceof ChannelError) || (err.status !== 401 && err.status !== 403)) throw err;
+        options.onRetry?.({
+          operation: call.operation,
+          reason: err.code,
+          status: err.status,
+          waitMs: 0,
+          attempt: 1,
+        });
         lwa.invalidate();
         rdt.clear();
         return send<T>(call, await tokenFor(call));

@@ -1,7 +1,8 @@
+import type { RetryReporter } from '../call-log.js';
 import type { PulledOrder } from '../canonical.js';
 import { type ChannelConnector, ChannelError, type PullPage } from '../connector.js';
 import type { FetchLike } from '../http.js';
-import type { RateSignalHook, Throttle } from '../rate-limit.js';
+import type { InPlaceRetry, RateSignalHook, Throttle } from '../rate-limit.js';
 import { createAmazonClient } from './client.js';
 import { buildCancellationXml, submitFeed } from './feeds.js';
 import { MARKETPLACE_CURRENCY, mapAmazonOrder, SHIPPED_STATUSES } from './mapper.js';
@@ -22,6 +23,8 @@ export interface AmazonConnectorOptions {
   timeoutMs?: number;
   throttle?: Throttle;
   onRateSignal?: RateSignalHook;
+  onRetry?: RetryReporter;
+  retry?: InPlaceRetry;
   /** getOrders MaxResultsPerPage (1–100). */
   pageSize?: number;
   /** First pull (no cursor): orders updated in the last N days. */

@@ -52,7 +52,9 @@ function mapLine(raw: unknown, index: number, currency: string): CanonicalOrderL
   const parsed = AmazonOrderItem.safeParse(raw);
   if (!parsed.success) throw new Malformed(`OrderItems[${index}] lacks ASIN, OrderItemId or QuantityOrdered`);
   const item = parsed.data;
-  // A line the seller or buyer cancelled while the order goes on comes back with QuantityOrdered 0.
+  // A line the seller or buyer cancelled while the order goes on comes back with QuantityOrdered 0, and
+  // a partly cancelled one with QuantityOrdered lowered: the line is left out or listed with what is
+  // left, and ingest cancels what it no longer finds (see CanonicalOrderLine).
   if (item.QuantityOrdered === 0) return null;
   if (!Number.isInteger(item.QuantityOrdered) || item.QuantityOrdered < 0) {
     throw new Malformed(
@@ -70,6 +72,7 @@ function mapLine(raw: unknown, index: number, currency: string): CanonicalOrderL
     sku: item.SellerSKU,
     title: item.Title ?? '',
     quantity: item.QuantityOrdered,
+    quantityCancelled: 0,
     unitPriceMinor: Math.round(lineTotal / item.QuantityOrdered),
     shippingPriceMinor: Math.max(0, shipping),
     channelStatus: (item.QuantityShipped ?? 0) > 0 ? `shipped ${item.QuantityShipped}` : null,

@@ -1,5 +1,7 @@
+import type { RetryReporter } from '../call-log.js';
 import { ChannelError } from '../connector.js';
-import { type FetchLike, type HttpMethod, requestJson } from '../http.js';
+import type { FetchLike, HttpMethod } from '../http.js';
+import { type InPlaceRetry, requestThrottledJson } from '../rate-limit.js';
 import { createOctopiaTokenSource } from './auth.js';
 
 /**
@@ -19,6 +21,8 @@ export interface CdiscountClientOptions {
   timeoutMs?: number | undefined;
   /** Awaited before every request (the shared rate limiter); the operation is `cdiscount.<verb>`. */
   throttle?: ((operation: string) => Promise<void>) | undefined;
+  onRetry?: RetryReporter | undefined;
+  retry?: InPlaceRetry | undefined;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -44,16 +48,28 @@ export function createCdiscountClient(options: CdiscountClientOptions): Cdiscoun
 
   async function call<T>(operation: string, method: HttpMethod, target: string, body?: unknown): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      await options.throttle?.(`cdiscount.${operation}`);
       const headers = { authorization: `Bearer ${await tokens.get()}`, sellerid: options.sellerId };
       try {
-        return await requestJson<T>(
+        return await requestThrottledJson<T>(
           { method, url: target, headers, ...(body === undefined ? {} : { json: body }) },
-          http,
+          {
+            ...http,
+            operation: `cdiscount.${operation}`,
+            throttle: options.throttle,
+            onRetry: options.onRetry,
+            ...options.retry,
+          },
         );
       } catch (err) {
         // A 401 is a refusal before processing: safe to repeat once with a new token, even for a write.
         if (attempt === 0 && err instanceof ChannelError && err.status === 401) {
+          options.onRetry?.({
+            operation: `cdiscount.${operation}`,
+            reason: err.code,
+            status: 401,
+            waitMs: 0,
+            attempt: 1,
+          });
           tokens.invalidate();
           continue;
         }

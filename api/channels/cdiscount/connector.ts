@@ -1,3 +1,4 @@
+import type { RetryReporter } from '../call-log.js';
 import type { PulledOrder } from '../canonical.js';
 import {
   type CancelReason,
@@ -7,6 +8,7 @@ import {
   type PullPage,
 } from '../connector.js';
 import type { FetchLike } from '../http.js';
+import type { InPlaceRetry } from '../rate-limit.js';
 import { cancelCdiscountLines, defaultCancelReasons } from './cancel.js';
 import { createCdiscountClient } from './client.js';
 import { mapCdiscountOrder, SHIPPED_STATES } from './mapper.js';
@@ -26,6 +28,8 @@ export interface CdiscountConnectorOptions {
   pageSize?: number;
   timeoutMs?: number;
   throttle?: (operation: string) => Promise<void>;
+  onRetry?: RetryReporter;
+  retry?: InPlaceRetry;
   cancelReasons?: Partial<Record<CancelReason, string>>;
   /** The pull's upper bound; injectable for tests. */
   now?: () => Date;
@@ -77,6 +81,8 @@ export function createCdiscountConnector(options: CdiscountConnectorOptions): Cd
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     throttle: options.throttle,
+    onRetry: options.onRetry,
+    retry: options.retry,
   });
   const pageSize = Math.min(Math.max(options.pageSize ?? 100, 1), 100);
   const salesChannelId = options.salesChannelId ?? 'CDISFR';

@@ -26,6 +26,8 @@ export function mapCdiscountState(state: string): CanonicalOrderStatus | null {
   return STATES[state] ?? null;
 }
 
+const CANCELLED_LINE_STATES: ReadonlySet<string> = new Set(['Cancelled', 'Refused', 'Rejected']);
+
 export const SHIPPED_STATES: ReadonlySet<string> = new Set(['Shipped', 'Delivered']);
 
 class FieldError extends Error {}
@@ -80,6 +82,8 @@ function toCanonical(order: CdiscountOrder): CanonicalOrder {
       sku: line.offer.sellerExternalReference,
       title: line.product?.title ?? '',
       quantity: line.quantity,
+      // A line cancelled through a cancellation request, or refused at approval, ships nothing.
+      quantityCancelled: CANCELLED_LINE_STATES.has(line.status) ? line.quantity : 0,
       unitPriceMinor: money(line.unitSalesPrice, currency, `lines[${i}].unitSalesPrice`),
       shippingPriceMinor:
         line.shippingPrice == null ? 0 : money(line.shippingPrice, currency, `lines[${i}].shippingPrice`),

@@ -1,7 +1,8 @@
+import type { RetryReporter } from '../call-log.js';
 import { ChannelError } from '../connector.js';
 import type { FetchLike, HttpMethod } from '../http.js';
 import { createOAuthTokenSource } from '../oauth-token.js';
-import { type RateSignalHook, requestThrottled, type Throttle } from '../rate-limit.js';
+import { type InPlaceRetry, type RateSignalHook, requestThrottled, type Throttle } from '../rate-limit.js';
 
 /**
  * HTTP access to one seller's eBay Sell APIs. Auth is an OAuth User access token minted from the
@@ -22,6 +23,8 @@ export interface EbayClientOptions {
   timeoutMs?: number | undefined;
   throttle?: Throttle | undefined;
   onRateSignal?: RateSignalHook | undefined;
+  onRetry?: RetryReporter | undefined;
+  retry?: InPlaceRetry | undefined;
   now?: () => number;
 }
 
@@ -85,6 +88,8 @@ export function createEbayClient(options: EbayClientOptions): EbayClient {
         operation: call.operation,
         throttle: options.throttle,
         onRateSignal: options.onRateSignal,
+        onRetry: options.onRetry,
+        ...options.retry,
       },
     );
     const text = await res.text();
@@ -107,6 +112,13 @@ export function createEbayClient(options: EbayClientOptions): EbayClient {
       } catch (err) {
         // eBay answers 401 to an expired or revoked token, before anything is applied: mint once more.
         if (!(err instanceof ChannelError) || err.status !== 401) throw err;
+        options.onRetry?.({
+          operation: call.operation,
+          reason: err.code,
+          status: 401,
+          waitMs: 0,
+          attempt: 1,
+        });
         tokens.invalidate();
         return send<T>(call);
       }

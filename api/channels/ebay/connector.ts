@@ -1,8 +1,9 @@
+import type { RetryReporter } from '../call-log.js';
 import type { PulledOrder } from '../canonical.js';
 import { type CancelReason, type ChannelConnector, ChannelError, type PullPage } from '../connector.js';
 import type { FetchLike } from '../http.js';
 import { currencyExponent } from '../money.js';
-import type { RateSignalHook, Throttle } from '../rate-limit.js';
+import type { InPlaceRetry, RateSignalHook, Throttle } from '../rate-limit.js';
 import { createEbayClient, type EbayClient } from './client.js';
 import { amountMinor, mapEbayOrder } from './mapper.js';
 import { EbayFulfillments, EbayLineItem, EbayOrder, EbayOrderPage, peekOrder } from './wire.js';
@@ -17,6 +18,8 @@ export interface EbayConnectorOptions {
   timeoutMs?: number;
   throttle?: Throttle;
   onRateSignal?: RateSignalHook;
+  onRetry?: RetryReporter;
+  retry?: InPlaceRetry;
   /** getOrders limit (1–200). */
   pageSize?: number;
   initialLookbackDays?: number;

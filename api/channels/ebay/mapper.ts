@@ -52,7 +52,7 @@ export function isCancelledLine(item: EbayLineItem, currency: string): boolean {
   return cost > 0 && refunded >= cost;
 }
 
-function mapLine(raw: unknown, i: number, currency: string): CanonicalOrderLine | null {
+function mapLine(raw: unknown, i: number, currency: string): CanonicalOrderLine {
   const parsed = EbayLineItem.safeParse(raw);
   if (!parsed.success) throw new Malformed(`lineItems[${i}] lacks lineItemId or quantity`);
   const item = parsed.data;
@@ -60,7 +60,6 @@ function mapLine(raw: unknown, i: number, currency: string): CanonicalOrderLine 
     throw new Malformed(`lineItems[${i}].quantity must be a positive integer (got ${item.quantity})`);
   }
   if (!item.sku) throw new Malformed(`lineItems[${i}].sku is missing`);
-  if (isCancelledLine(item, currency)) return null;
   // lineItemCost is price × quantity; canonical lines hold the unit price.
   const cost = amountMinor(item.lineItemCost, currency, `lineItems[${i}].lineItemCost`);
   return {
@@ -68,6 +67,8 @@ function mapLine(raw: unknown, i: number, currency: string): CanonicalOrderLine 
     sku: item.sku,
     title: item.title ?? '',
     quantity: item.quantity,
+    // Refunded in full before shipping: eBay's way of cancelling one line of an order that goes on.
+    quantityCancelled: isCancelledLine(item, currency) ? item.quantity : 0,
     unitPriceMinor: Math.round(cost / item.quantity),
     shippingPriceMinor: amountMinor(
       item.deliveryCost?.shippingCost,
@@ -88,8 +89,8 @@ export function mapEbayOrder(raw: unknown): PulledOrder {
     const currency = order.pricingSummary?.total?.currency;
     if (!currency) throw new Malformed('pricingSummary.total.currency is missing');
     const items = order.lineItems.map((l) => EbayLineItem.safeParse(l).data).filter((l) => l !== undefined);
-    const lines = order.lineItems.map((l, i) => mapLine(l, i, currency)).filter((l) => l !== null);
-    if (lines.length === 0) throw new Malformed('no line item is left (all cancelled)');
+    const lines = order.lineItems.map((l, i) => mapLine(l, i, currency));
+    if (lines.length === 0) throw new Malformed('the order has no line item');
     const shipTo = order.fulfillmentStartInstructions?.[0]?.shippingStep?.shipTo;
     const address = shipTo?.contactAddress;
     if (

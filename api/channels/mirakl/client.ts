@@ -1,4 +1,6 @@
-import { type FetchLike, type HttpMethod, requestJson } from '../http.js';
+import type { RetryReporter } from '../call-log.js';
+import type { FetchLike, HttpMethod } from '../http.js';
+import { type InPlaceRetry, requestThrottledJson } from '../rate-limit.js';
 
 /**
  * HTTP access to one Mirakl seller API. The spec's security scheme `Shop-API-Key` is an apiKey in the
@@ -11,6 +13,8 @@ export interface MiraklClientOptions {
   shopId?: number | string | null;
   fetch?: FetchLike;
   timeoutMs?: number;
+  onRetry?: RetryReporter | undefined;
+  retry?: InPlaceRetry | undefined;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -23,7 +27,13 @@ export interface MiraklClient {
 
 export function createMiraklClient(options: MiraklClientOptions): MiraklClient {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const http = { channel: 'mirakl', fetch: options.fetch, timeoutMs: options.timeoutMs };
+  const http = {
+    channel: 'mirakl',
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    onRetry: options.onRetry,
+    ...options.retry,
+  };
   const headers = { authorization: options.apiKey };
 
   function url(path: string, query: Record<string, QueryValue> = {}): string {
@@ -38,7 +48,11 @@ export function createMiraklClient(options: MiraklClientOptions): MiraklClient {
   }
 
   function send<T>(method: HttpMethod, path: string, extra: { json?: unknown; body?: BodyInit }, query = {}) {
-    return requestJson<T>({ method, url: url(path, query), headers, ...extra }, http);
+    // Mirakl names operations (OR11…) only in its documentation: the method and path name them here.
+    return requestThrottledJson<T>(
+      { method, url: url(path, query), headers, ...extra },
+      { ...http, operation: `${method} ${path}` },
+    );
   }
 
   return {

@@ -1,8 +1,11 @@
+import type { RetryReporter } from '../call-log.js';
 import type { PulledOrder } from '../canonical.js';
 import { type ChannelConnector, ChannelError, type PullPage, type StockUpdate } from '../connector.js';
 import type { FetchLike } from '../http.js';
+import type { InPlaceRetry } from '../rate-limit.js';
 import { createMiraklClient } from './client.js';
 import { mapMiraklOrder, SHIPPED_STATES } from './mapper.js';
+import { readMiraklRefunds, refundMiraklLines } from './refund.js';
 import { buildStockCsv } from './stock-csv.js';
 import { MiraklOrderPage, peekOrder } from './wire.js';
 
@@ -14,6 +17,8 @@ export interface MiraklConnectorOptions {
   /** OR11 page size; Mirakl caps `max` at 100. */
   pageSize?: number;
   timeoutMs?: number;
+  onRetry?: RetryReporter;
+  retry?: InPlaceRetry;
 }
 
 /**
@@ -111,7 +116,8 @@ export function createMiraklConnector(options: MiraklConnectorOptions): ChannelC
       const tracking: Record<string, string> = {
         carrier_code: confirmation.carrierCode,
         carrier_name: confirmation.carrierName,
-        tracking_number: confirmation.trackingNumber,
+        // OR23 has one tracking_number: the parcels of a multi-parcel shipment go in it comma-separated.
+        tracking_number: (confirmation.trackingNumbers ?? [confirmation.trackingNumber]).join(','),
       };
       if (confirmation.carrierUrl) tracking.carrier_url = confirmation.carrierUrl;
       await client.put(`${orderPath(confirmation.externalOrderId)}/tracking`, tracking);
@@ -129,9 +135,21 @@ export function createMiraklConnector(options: MiraklConnectorOptions): ChannelC
         );
       }
       const tracking = (raw as { shipping_tracking?: unknown }).shipping_tracking;
+      const shipped = SHIPPED_STATES.has(peekOrder(raw).state ?? '');
       return {
-        shipped: SHIPPED_STATES.has(peekOrder(raw).state ?? ''),
+        shipped,
         trackingNumber: typeof tracking === 'string' && tracking !== '' ? tracking : null,
+        // OR23 (tracking) and OR24 (ship) are two calls: a number without the shipped state means OR24
+        // never landed, so the parcel is not at the channel yet and the push must go on.
+        // Several parcels' numbers (comma-separated, as confirmShipment writes them) are read back one by one.
+        ...(shipped && typeof tracking === 'string' && tracking.includes(',')
+          ? {
+              trackingNumbers: tracking
+                .split(',')
+                .map((n) => n.trim())
+                .filter((n) => n !== ''),
+            }
+          : {}),
       };
     },
 
@@ -141,6 +159,10 @@ export function createMiraklConnector(options: MiraklConnectorOptions): ChannelC
       form.set('file', new Blob([buildStockCsv(updates)], { type: 'text/csv' }), 'stock.csv');
       await client.postMultipart('/api/offers/stock/imports', form);
     },
+
+    refund: (request) => refundMiraklLines(client, request),
+
+    readRefunds: (externalOrderId) => readMiraklRefunds(client, externalOrderId),
 
     async testConnection() {
       try {

@@ -48,6 +48,24 @@ function money(value: string | number, currency: string, field: string): number 
   }
 }
 
+/** Line states in which none of the line is to ship (refused at acceptance, cancelled later). */
+const CANCELLED_LINE_STATES: ReadonlySet<string> = new Set(['CANCELED', 'REFUSED']);
+
+/**
+ * Units of a line that will not ship: all of it in a cancelled or refused state, else what its OR29/OR30
+ * cancellation records add up to (the objects are loose, so `cancelations` is read as sent).
+ */
+function cancelledUnits(line: MiraklOrder['order_lines'][number]): number {
+  if (CANCELLED_LINE_STATES.has(line.order_line_state ?? '')) return line.quantity;
+  const records = (line as { cancelations?: unknown }).cancelations;
+  if (!Array.isArray(records)) return 0;
+  const units = records.reduce<number>((sum, r) => {
+    const q = (r as { quantity?: unknown })?.quantity;
+    return sum + (typeof q === 'number' && Number.isInteger(q) && q > 0 ? q : 0);
+  }, 0);
+  return Math.min(units, line.quantity);
+}
+
 function toCanonical(order: MiraklOrder): CanonicalOrder {
   const status = mapMiraklState(order.order_state);
   if (!status) throw new FieldError(`order_state "${order.order_state}" is not a known Mirakl state`);
@@ -88,6 +106,7 @@ function toCanonical(order: MiraklOrder): CanonicalOrder {
       sku: line.offer_sku,
       title: line.product_title ?? '',
       quantity: line.quantity,
+      quantityCancelled: cancelledUnits(line),
       unitPriceMinor: money(line.price_unit, currency, `order_lines[${i}].price_unit`),
       shippingPriceMinor:
         line.shipping_price == null

@@ -1,5 +1,7 @@
+import type { RetryReporter } from '../call-log.js';
 import { ChannelError } from '../connector.js';
-import { type FetchLike, requestJson } from '../http.js';
+import type { FetchLike } from '../http.js';
+import { type InPlaceRetry, requestThrottledJson } from '../rate-limit.js';
 
 /**
  * HTTP access to one shop's Admin GraphQL API, version 2025-01. Auth is the app's access token in
@@ -22,6 +24,8 @@ export interface ShopifyClientOptions {
   /** Upper bound of one wait for the cost bucket to refill (default 10 s). */
   maxThrottleWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  onRetry?: RetryReporter | undefined;
+  retry?: InPlaceRetry | undefined;
 }
 
 interface GraphqlError {
@@ -77,12 +81,18 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     isMutation: boolean,
   ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      await options.throttle?.(`shopify.${operation}`);
-      // requestJson uses POST for both: a POST is classified as a write, which is right only for
-      // mutations; a query that times out changed nothing, so its ambiguity is cleared below.
-      const body = await requestJson<GraphqlResponse<T>>(
+      // Both go as POST, classified as a write, which is right only for mutations: a query is retried
+      // in place like any read, and a query that timed out changed nothing (its ambiguity is cleared).
+      const body = await requestThrottledJson<GraphqlResponse<T>>(
         { method: 'POST', url, headers, json: { query: document, variables } },
-        http,
+        {
+          ...http,
+          operation: `shopify.${operation}`,
+          throttle: options.throttle,
+          onRetry: options.onRetry,
+          isRead: !isMutation,
+          ...options.retry,
+        },
       ).catch((err: unknown) => {
         if (err instanceof ChannelError && err.ambiguous && !isMutation) {
           throw new ChannelError(err.message, err.code, err.retryable, false, err.status);
@@ -97,6 +107,13 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
         // A throttled request was not executed, so even a mutation is safe to send again.
         const wait = throttleWaitMs(body?.extensions);
         if (attempt < maxRetries && wait <= maxWait) {
+          options.onRetry?.({
+            operation: `shopify.${operation}`,
+            reason: 'channel_rate_limited',
+            status: null,
+            waitMs: wait,
+            attempt: attempt + 1,
+          });
           await sleep(wait);
           continue;
         }

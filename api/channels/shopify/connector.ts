@@ -1,6 +1,8 @@
+import type { RetryReporter } from '../call-log.js';
 import type { PulledOrder } from '../canonical.js';
 import { type ChannelConnector, ChannelError, type PullPage } from '../connector.js';
 import type { FetchLike } from '../http.js';
+import type { InPlaceRetry } from '../rate-limit.js';
 import { cancelShopifyLines, type LineCancellation } from './cancel.js';
 import { assertNoUserErrors, createShopifyClient, type UserError } from './client.js';
 import {
@@ -40,6 +42,8 @@ export interface ShopifyConnectorOptions {
   /** Longest wait for the cost bucket before a THROTTLED answer is reported instead (default 10 s). */
   maxThrottleWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  onRetry?: RetryReporter;
+  retry?: InPlaceRetry;
 }
 
 /** The port plus what only some channels can do (candidates for optional methods of the port). */

@@ -65,11 +65,8 @@ function toCanonical(order: ShopifyOrder): CanonicalOrder {
   const address = order.shippingAddress;
   const recipient = address.name || [address.firstName, address.lastName].filter(Boolean).join(' ') || '';
   const buyer = [order.customer?.firstName, order.customer?.lastName].filter(Boolean).join(' ');
-  // Lines removed by an order edit have currentQuantity 0: they are not to ship. An order whose every
-  // line was removed keeps them all, so it still has lines to show as cancelled.
-  const all = order.lineItems.nodes;
-  const live = all.filter((l) => l.currentQuantity > 0);
-  const lines = live.length > 0 ? live : all;
+  // An order edit lowers currentQuantity (to 0 for a removed line): the difference is cancelled.
+  const lines = order.lineItems.nodes;
   return CanonicalOrder.parse({
     externalId: order.id,
     status,
@@ -98,11 +95,12 @@ function toCanonical(order: ShopifyOrder): CanonicalOrder {
       externalLineId: line.id,
       sku: line.sku,
       title: line.name ?? '',
-      quantity: line.currentQuantity > 0 ? line.currentQuantity : line.quantity,
+      quantity: line.quantity,
+      quantityCancelled: Math.max(0, line.quantity - line.currentQuantity),
       unitPriceMinor: money(
         line.originalUnitPriceSet.shopMoney.amount,
         currency,
-        `lineItems[${all.indexOf(line)}].originalUnitPriceSet`,
+        `lineItems[${lines.indexOf(line)}].originalUnitPriceSet`,
       ),
       channelStatus: lineStatus(line),
     })),

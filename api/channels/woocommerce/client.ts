@@ -1,5 +1,7 @@
+import type { RetryReporter } from '../call-log.js';
 import { ChannelError } from '../connector.js';
-import { type FetchLike, type HttpMethod, requestJson, requestRaw } from '../http.js';
+import type { FetchLike, HttpMethod } from '../http.js';
+import { type InPlaceRetry, requestThrottled, requestThrottledJson } from '../rate-limit.js';
 
 /**
  * HTTP access to one WooCommerce store's REST API v3 (`<site>/wp-json/wc/v3`). Auth is the REST API
@@ -15,6 +17,8 @@ export interface WooClientOptions {
   timeoutMs?: number;
   /** Called before every request (the shared rate limiter); the operation is `woocommerce.<verb>`. */
   throttle?: (operation: string) => Promise<void>;
+  onRetry?: RetryReporter | undefined;
+  retry?: InPlaceRetry | undefined;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -32,7 +36,14 @@ export interface WooClient {
 
 export function createWooClient(options: WooClientOptions): WooClient {
   const site = options.baseUrl.replace(/\/+$/, '');
-  const http = { channel: 'woocommerce', fetch: options.fetch, timeoutMs: options.timeoutMs };
+  const http = {
+    channel: 'woocommerce',
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    throttle: options.throttle,
+    onRetry: options.onRetry,
+    ...options.retry,
+  };
   const auth = `Basic ${Buffer.from(`${options.consumerKey}:${options.consumerSecret}`).toString('base64')}`;
   const headers = { authorization: auth };
 
@@ -55,13 +66,17 @@ export function createWooClient(options: WooClientOptions): WooClient {
   return {
     async get(operation, path, query) {
       const target = url(path, query);
-      await options.throttle?.(`woocommerce.${operation}`);
-      return requestJson({ method: 'GET', url: target, headers }, http);
+      return requestThrottledJson(
+        { method: 'GET', url: target, headers },
+        { ...http, operation: `woocommerce.${operation}` },
+      );
     },
     async getPage(operation, path, query) {
       const target = url(path, query);
-      await options.throttle?.(`woocommerce.${operation}`);
-      const res = await requestRaw({ method: 'GET', url: target, headers }, http);
+      const res = await requestThrottled(
+        { method: 'GET', url: target, headers },
+        { ...http, operation: `woocommerce.${operation}` },
+      );
       const text = await res.text();
       let body: unknown;
       try {
@@ -78,8 +93,10 @@ export function createWooClient(options: WooClientOptions): WooClient {
     },
     async send(operation, method, path, body) {
       const target = url(path);
-      await options.throttle?.(`woocommerce.${operation}`);
-      return requestJson({ method, url: target, headers, json: body }, http);
+      return requestThrottledJson(
+        { method, url: target, headers, json: body },
+        { ...http, operation: `woocommerce.${operation}` },
+      );
     },
   };
 }

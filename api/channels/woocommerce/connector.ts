@@ -1,6 +1,8 @@
+import type { RetryReporter } from '../call-log.js';
 import type { PulledOrder } from '../canonical.js';
 import { type ChannelConnector, ChannelError, type PullPage } from '../connector.js';
 import type { FetchLike } from '../http.js';
+import type { InPlaceRetry } from '../rate-limit.js';
 import { createWooClient } from './client.js';
 import { mapWooOrder } from './mapper.js';
 import { isEverythingShipped, parcelNote, readParcels } from './notes.js';
@@ -20,6 +22,8 @@ export interface WooCommerceConnectorOptions {
   /** Parcel notes are shown to the buyer (WooCommerce e-mails them); default true. */
   notifyCustomer?: boolean;
   throttle?: (operation: string) => Promise<void>;
+  onRetry?: RetryReporter;
+  retry?: InPlaceRetry;
   /** The pull's upper bound; injectable for tests. */
   now?: () => Date;
 }

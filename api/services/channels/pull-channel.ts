@@ -75,7 +75,13 @@ export async function pullChannel(
   } catch (err) {
     const message =
       err instanceof ChannelError ? `${err.code}: ${err.message}` : String((err as Error).message ?? err);
-    await deps.db.update(channels).set({ lastPullError: message }).where(eq(channels.id, channelId));
+    // Pages already ingested keep their progress: a connector reports a cursor past the pull's start
+    // only once everything before it is in, so the next pull resumes there instead of starting over
+    // (a channel that fails every few pages would otherwise never get past the first ones).
+    await deps.db
+      .update(channels)
+      .set({ lastPullError: message, pullCursor: nextCursor })
+      .where(eq(channels.id, channelId));
     throw err;
   }
   await deps.db

@@ -4,7 +4,10 @@ import { channels } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import type { SecretBox } from '../../security/secret-box.js';
 
-/** New credentials are sealed at once; settings are merged so a partial edit keeps the rest. */
+/**
+ * New credentials are sealed at once; credentials and settings are merged so a partial edit keeps the
+ * rest. An edit with nothing to change still says whether the channel exists.
+ */
 export async function updateChannel(
   deps: { db: Database; secrets: SecretBox },
   channelId: string,
@@ -15,18 +18,31 @@ export async function updateChannel(
     settings?: Record<string, unknown> | undefined;
   },
 ) {
-  const [row] = await deps.db
-    .update(channels)
-    .set({
-      ...(input.name ? { name: input.name } : {}),
-      ...(input.isEnabled === undefined ? {} : { isEnabled: input.isEnabled }),
-      ...(input.credentials ? { credentialsSealed: deps.secrets.seal(input.credentials) } : {}),
-      ...(input.settings
-        ? { settings: sql`${channels.settings} || ${JSON.stringify(input.settings)}::jsonb` }
-        : {}),
-    })
-    .where(eq(channels.id, channelId))
-    .returning({ id: channels.id });
-  if (!row) throw notFound('channel_not_found', `Channel ${channelId} does not exist.`);
-  return row;
+  const changes = {
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.isEnabled === undefined ? {} : { isEnabled: input.isEnabled }),
+    ...(input.settings
+      ? { settings: sql`${channels.settings} || ${JSON.stringify(input.settings)}::jsonb` }
+      : {}),
+  };
+  return deps.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: channels.id, credentialsSealed: channels.credentialsSealed })
+      .from(channels)
+      .where(eq(channels.id, channelId))
+      .for('update');
+    if (!current) throw notFound('channel_not_found', `Channel ${channelId} does not exist.`);
+    // A form replaces one secret at a time: the keys sent replace theirs, the others are kept.
+    const credentials = input.credentials
+      ? {
+          credentialsSealed: deps.secrets.seal({
+            ...deps.secrets.open<Record<string, unknown>>(current.credentialsSealed),
+            ...input.credentials,
+          }),
+        }
+      : {};
+    const set = { ...changes, ...credentials };
+    if (Object.keys(set).length > 0) await tx.update(channels).set(set).where(eq(channels.id, channelId));
+    return { id: current.id };
+  });
 }

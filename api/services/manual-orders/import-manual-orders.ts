@@ -1,11 +1,11 @@
 import type { Database } from '../../../db/client.js';
 import { currencyExponent, MoneyParseError, parseDecimalToMinor } from '../../channels/money.js';
-import { AppError, unprocessable } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import { createManualOrder, type ManualOrderInput } from './create-manual-order.js';
 import { checkMapping, type ImportField, type ImportMapping } from './import-mapping.js';
-import { readImportFile } from './read-import-file.js';
+import { type MappedRow, mapRows, readImportFile } from './read-import-file.js';
 import { resolveItems } from './resolve-items.js';
 
 export interface RowProblem {
@@ -27,7 +27,7 @@ export interface ImportReport {
 }
 
 type Deps = { db: Database; jobs: JobQueue; secrets: SecretBox };
-type Row = { line: number; get: (f: ImportField) => string };
+type Row = MappedRow<ImportField>;
 
 /**
  * Imports a CSV or XLSX file of order lines. Rows with the same reference are one order. A file that
@@ -43,22 +43,7 @@ export async function importManualOrders(
 ): Promise<ImportReport> {
   checkMapping(mapping);
   const table = await readImportFile(file);
-  const absent = Object.values(mapping.columns).filter((c): c is string => !!c && !table.headers.includes(c));
-  if (absent.length > 0) {
-    throw unprocessable(
-      'import_column_missing',
-      `The file has no column ${absent.map((c) => `"${c}"`).join(', ')}; its columns are ${table.headers.map((h) => `"${h}"`).join(', ')}`,
-      { columns: absent },
-    );
-  }
-  const rows: Row[] = table.rows.map((r) => ({
-    line: r.line,
-    get: (f) => {
-      const column = mapping.columns[f];
-      const value = column ? (r.values[column] ?? '') : '';
-      return value !== '' ? value : (mapping.defaults[f] ?? '');
-    },
-  }));
+  const rows: Row[] = mapRows(table, mapping);
   const problems: RowProblem[] = [];
   const flag = (row: Row, field: ImportField, message: string) =>
     problems.push({ line: row.line, field, column: mapping.columns[field] ?? null, message });

@@ -36,11 +36,12 @@ export const requiredFields: readonly ImportField[] = [
   'shipCountry',
 ];
 
-export interface ImportMapping {
+/** Generic over the fields so the product-base import (`api/services/catalog`) shares it. */
+export interface ImportMapping<F extends string = ImportField> {
   /** Our field → the header of the file's column that holds it. */
-  columns: Partial<Record<ImportField, string>>;
+  columns: Partial<Record<F, string>>;
   /** Values for fields the file does not carry (a wholesaler who always bills in EUR). */
-  defaults: Partial<Record<ImportField, string>>;
+  defaults: Partial<Record<F, string>>;
 }
 
 /** A mapping must say where every required field comes from, and where the item code is. */

@@ -117,3 +117,36 @@ function toTable(format: 'csv' | 'xlsx', records: { line: number; cells: string[
     })),
   };
 }
+
+/** A data row read through a column mapping: `get(field)` is the mapped cell, else the default. */
+export interface MappedRow<F extends string> {
+  line: number;
+  get: (field: F) => string;
+}
+
+/**
+ * Reads a table through a column mapping. A file that lacks a mapped column is refused whole, naming
+ * the columns it has, before any row is looked at.
+ */
+export function mapRows<F extends string>(
+  table: ImportTable,
+  mapping: { columns: Partial<Record<F, string>>; defaults: Partial<Record<F, string>> },
+): MappedRow<F>[] {
+  const columns = Object.values(mapping.columns) as (string | undefined)[];
+  const absent = columns.filter((c): c is string => !!c && !table.headers.includes(c));
+  if (absent.length > 0) {
+    throw unprocessable(
+      'import_column_missing',
+      `The file has no column ${absent.map((c) => `"${c}"`).join(', ')}; its columns are ${table.headers.map((h) => `"${h}"`).join(', ')}`,
+      { columns: absent },
+    );
+  }
+  return table.rows.map((r) => ({
+    line: r.line,
+    get: (f: F) => {
+      const column = mapping.columns[f];
+      const value = column ? (r.values[column] ?? '') : '';
+      return value !== '' ? value : (mapping.defaults[f] ?? '');
+    },
+  }));
+}

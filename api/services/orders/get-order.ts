@@ -70,6 +70,8 @@ export async function getOrder(db: Database, orderId: string) {
       quantityPicked: l.quantityPicked,
       quantityPacked: l.quantityPacked,
       quantityShipped: l.quantityShipped,
+      quantityCancelled: l.quantityCancelled,
+      quantityCancelledPicked: l.quantityCancelledPicked,
     })),
     shipments: shipmentRows.map((s) => ({
       id: s.id,

@@ -93,7 +93,9 @@ export async function ingestInTransaction(
     id: newId('ord'),
     channelId: channel.id,
     externalId: b.order.externalId,
-    status: initialStatus(b.order.status),
+    status: b.order.lines.every((l) => l.quantityCancelled >= l.quantity)
+      ? ('cancelled' as const)
+      : initialStatus(b.order.status),
     channelState: b.order.status,
     channelStatus: b.order.channelStatus,
     placedAt: new Date(b.order.placedAt),
@@ -141,23 +143,29 @@ export async function ingestInTransaction(
     );
   const lines = fresh.flatMap((b) => {
     const status = initialStatus(b.order.status);
-    return b.order.lines.map((line) => ({
-      id: newId('oln'),
-      orderId: newIds.get(b.order.externalId)!,
-      externalLineId: line.externalLineId,
-      productId: bySku.get(line.sku)!,
-      sku: line.sku,
-      title: line.title,
-      quantity: line.quantity,
-      unitPriceMinor: line.unitPriceMinor,
-      shippingPriceMinor: line.shippingPriceMinor,
-      channelStatus: line.channelStatus,
-      status: holdsStock(status)
-        ? ('reserved' as const)
-        : status === 'cancelled'
-          ? ('cancelled' as const)
-          : ('shipped' as const),
-    }));
+    return b.order.lines.map((line) => {
+      // A line the channel cancelled before we saw it keeps its quantity for the record, holds nothing.
+      const isLineCancelled = line.quantityCancelled >= line.quantity;
+      return {
+        id: newId('oln'),
+        orderId: newIds.get(b.order.externalId)!,
+        externalLineId: line.externalLineId,
+        productId: bySku.get(line.sku)!,
+        sku: line.sku,
+        title: line.title,
+        quantity: isLineCancelled ? line.quantity : line.quantity - line.quantityCancelled,
+        quantityCancelled: line.quantityCancelled,
+        unitPriceMinor: line.unitPriceMinor,
+        shippingPriceMinor: line.shippingPriceMinor,
+        channelStatus: line.channelStatus,
+        status:
+          status === 'cancelled' || isLineCancelled
+            ? ('cancelled' as const)
+            : holdsStock(status)
+              ? ('reserved' as const)
+              : ('shipped' as const),
+      };
+    });
   });
   await tx.insert(orderLines).values(lines);
 

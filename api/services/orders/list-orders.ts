@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { channels, type OrderStatus, orderLines, orders } from '../../../db/schema/index.js';
 
@@ -9,7 +9,7 @@ export interface ListOrdersInput {
   offset: number;
 }
 
-/** The queue: earliest ship-by first (orders without one last), then oldest. */
+/** The queue: expedited first, then earliest ship-by (orders without one last), then oldest. */
 export async function listOrders(db: Database, input: ListOrdersInput) {
   const where: SQL[] = [];
   if (input.channelId) where.push(eq(orders.channelId, input.channelId));
@@ -35,7 +35,12 @@ export async function listOrders(db: Database, input: ListOrdersInput) {
     .from(orders)
     .innerJoin(channels, eq(channels.id, orders.channelId))
     .where(condition)
-    .orderBy(sql`${orders.shipBy} asc nulls last`, asc(orders.placedAt), asc(orders.id))
+    .orderBy(
+      desc(orders.priority),
+      sql`${orders.shipBy} asc nulls last`,
+      asc(orders.placedAt),
+      asc(orders.id),
+    )
     .limit(input.limit)
     .offset(input.offset);
   const [total] = await db.select({ n: count() }).from(orders).where(condition);

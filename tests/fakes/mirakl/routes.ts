@@ -10,6 +10,7 @@ import {
   setTracking,
   shipOrder,
 } from './store.js';
+import { Or28Request, refundLines } from './refunds.js';
 import { Or21Request, Or23Request, parseStockCsv } from './wire-schemas.js';
 
 /**
@@ -95,6 +96,12 @@ export function createMiraklApi(ctx: RouteContext): Hono {
   });
 
   api.get('/api/orders', (c) => c.json(queryOrders(state, orderQuery(c.req.query()))));
+
+  // Before the `:orderId` routes: `refund` is not an order id.
+  api.put('/api/orders/refund', async (c) => {
+    const body = await jsonBody(c.req.raw, Or28Request);
+    return c.json(refundLines(state, body, ctx.now()), 200);
+  });
 
   api.put('/api/orders/:orderId/accept', async (c) => {
     const body = await jsonBody(c.req.raw, Or21Request);

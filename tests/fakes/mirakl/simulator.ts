@@ -38,6 +38,7 @@ const OPERATIONS: [method: string, pattern: RegExp, operationId: string][] = [
   ['PUT', /^\/api\/orders\/[^/]+\/accept$/, 'OR21'],
   ['PUT', /^\/api\/orders\/[^/]+\/tracking$/, 'OR23'],
   ['PUT', /^\/api\/orders\/[^/]+\/ship$/, 'OR24'],
+  ['PUT', /^\/api\/orders\/refund$/, 'OR28'],
   ['POST', /^\/api\/offers\/stock\/imports$/, 'STO01'],
   ['GET', /^\/api\/account$/, 'A01'],
 ];

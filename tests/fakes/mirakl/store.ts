@@ -27,10 +27,19 @@ export interface SimState {
   imports: StockImport[];
   /** OR24 refuses an order without tracking, as marketplaces configured with mandatory tracking do. */
   trackingMandatory: boolean;
+  /** OR28 refunds issued so far (numbers their ids). */
+  refundSeq: number;
 }
 
 export function createState(): SimState {
-  return { orders: new Map(), createdIds: [], stock: new Map(), imports: [], trackingMandatory: true };
+  return {
+    orders: new Map(),
+    createdIds: [],
+    stock: new Map(),
+    imports: [],
+    trackingMandatory: true,
+    refundSeq: 0,
+  };
 }
 
 export interface OrderQuery {

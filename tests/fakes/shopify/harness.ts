@@ -18,6 +18,8 @@ export function setup(options: Partial<ShopifyConnectorOptions> = {}) {
     baseUrl: 'https://jardin.test/',
     accessToken: TOKEN,
     fetch,
+    // These tests classify single failures: no retry in place (covered in api/channels/rate-limit.test.ts).
+    retry: { readRetries: 0, maxInlineWaitMs: 0 },
     ...options,
   });
   return { fake, connector };

@@ -1,0 +1,3 @@
+ALTER TABLE "order_lines" ADD COLUMN "quantity_cancelled" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "order_lines" ADD COLUMN "quantity_cancelled_picked" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "order_lines" ADD CONSTRAINT "order_lines_cancelled_range" CHECK ("order_lines"."quantity_cancelled" >= 0 and "order_lines"."quantity_cancelled_picked" between 0 and "order_lines"."quantity_cancelled");
