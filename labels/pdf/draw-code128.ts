@@ -1,6 +1,7 @@
-import { type PDFPage, rgb } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
 import { encodeCode128Modules } from '../barcodes.js';
 import { LabelError } from '../label-error.js';
+import { fillBlackRectangles, type Rectangle } from './fill-rectangles.js';
 
 /** Thermal label printers print 203 dots per inch; bars are laid on that grid. */
 export const PRINTER_DPI = 203;
@@ -51,13 +52,12 @@ export function drawLinearModules(
   const firstDot = Math.round((placement.centerX - width / 2) / DOT);
   const y = snapToDot(placement.y);
   const height = snapToDot(placement.height);
+  const bars: Rectangle[] = [];
   let offset = 0;
   for (const [i, span] of modules.entries()) {
-    if (i % 2 === 0) {
-      const x = (firstDot + offset * dots) * DOT;
-      page.drawRectangle({ x, y, width: span * dots * DOT, height, color: rgb(0, 0, 0) });
-    }
+    if (i % 2 === 0) bars.push({ x: (firstDot + offset * dots) * DOT, y, width: span * dots * DOT, height });
     offset += span;
   }
+  fillBlackRectangles(page, bars);
   return { width };
 }

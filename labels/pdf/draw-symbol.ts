@@ -1,11 +1,11 @@
-import { type PDFDocument, type PDFPage, rgb } from 'pdf-lib';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
 import { encodeModuleGrid, type GridSymbology } from '../barcode-symbols.js';
 import { renderBarcodePng } from '../barcodes.js';
 import { LabelError } from '../label-error.js';
 import { PRINTER_DPI } from './draw-code128.js';
+import { fillBlackRectangles, type Rectangle } from './fill-rectangles.js';
 
 const DOT = 72 / PRINTER_DPI;
-const BLACK = rgb(0, 0, 0);
 // DataMatrix and PDF417 want 2 to 4 quiet modules; 2 dots (0.25 mm) is the smallest module a 203 dpi head
 // prints evenly, as for the linear codes.
 const DOTS_PER_MODULE = [5, 4, 3, 2] as const;
@@ -41,6 +41,7 @@ export function drawGridSymbol(
   const firstColumn = Math.round(box.x / DOT) + quiet * dots;
   const topRow = Math.round(box.top / DOT) - quiet * dots;
   const rowDots = grid.rowHeight * dots;
+  const runs: Rectangle[] = [];
   for (let row = 0; row < grid.rows; row++) {
     let column = 0;
     while (column < grid.columns) {
@@ -50,15 +51,15 @@ export function drawGridSymbol(
       }
       const start = column;
       while (column < grid.columns && grid.dark[row * grid.columns + column]) column++;
-      page.drawRectangle({
+      runs.push({
         x: (firstColumn + start * dots) * DOT,
         y: (topRow - (row + 1) * rowDots) * DOT,
         width: (column - start) * dots * DOT,
         height: rowDots * DOT,
-        color: BLACK,
       });
     }
   }
+  fillBlackRectangles(page, runs);
   return {
     width: (grid.columns + 2 * quiet) * dots * DOT,
     height: (grid.rows * grid.rowHeight + 2 * quiet) * dots * DOT,

@@ -21,14 +21,16 @@ export interface TextLine {
 
 /** Shrinks, then cuts with an ellipsis, so a long street name never runs off the label or over a block. */
 export function fitText(text: string, face: LabelFace, size: number, minSize: number, maxWidth: number) {
+  // A line's width is proportional to its size: measure each candidate text once, at size 1.
+  const unitWidth = (value: string) => face.font.widthOfTextAtSize(value, 1);
+  const full = unitWidth(text);
   let fittedSize = size;
-  const widthAt = (value: string, at: number) => face.font.widthOfTextAtSize(value, at);
-  while (fittedSize > minSize && widthAt(text, fittedSize) > maxWidth) {
+  while (fittedSize > minSize && full * fittedSize > maxWidth) {
     fittedSize = Math.max(minSize, fittedSize - 0.5);
   }
-  if (widthAt(text, fittedSize) <= maxWidth) return { text, size: fittedSize };
+  if (full * fittedSize <= maxWidth) return { text, size: fittedSize };
   const chars = Array.from(text);
-  while (chars.length > 0 && widthAt(`${chars.join('')}…`, fittedSize) > maxWidth) chars.pop();
+  while (chars.length > 0 && unitWidth(`${chars.join('')}…`) * fittedSize > maxWidth) chars.pop();
   return { text: `${chars.join('').trimEnd()}…`, size: fittedSize };
 }
 

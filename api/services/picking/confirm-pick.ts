@@ -1,13 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { pickTasks, productBarcodes, products, waveOrders } from '../../../db/schema/index.js';
 import { AppError } from '../../errors.js';
-import { type Actor, recordEvent } from '../events/record-event.js';
+import type { Actor } from '../events/record-event.js';
 import { resolveProductCode } from '../scans/resolve-scan.js';
 import { findRecordedScan, isUniqueViolation } from '../scans/scan-replay.js';
-import { applyPickedUnits } from './apply-picked-units.js';
+import { applyPickScan } from './apply-pick-scan.js';
 import { findWave } from './get-wave.js';
-import { recordWaveProgress } from './record-wave-progress.js';
 import { resolveBin, resolveTote } from './resolve-wave-scan.js';
 import { rejectWaveScan, waveScanError } from './wave-errors.js';
 import { loadNextStep } from './wave-steps.js';
@@ -38,10 +37,11 @@ export interface ConfirmPickResult {
 }
 
 /**
- * One confirmed pick in a wave: bin scan, item scan (and in cluster mode the tote scan). Reads only the
- * tasks of the scanned bin and product, so its cost does not grow with the wave; the handheld walks
- * its cached copy of the path, so the answer carries progress, not the next step. The event row carries
- * the client scan id: a scan sent twice is answered from the first one and counted once.
+ * One confirmed pick in a wave: bin scan, item scan (and in cluster mode the tote scan). A right scan
+ * is one statement (applyPickScan) whose cost does not grow with the wave; only a scan that did not
+ * apply reads more, to say what was expected. The handheld walks its cached copy of the path, so the
+ * answer carries progress, not the next step. The event row carries the client scan id: a scan sent
+ * twice is answered from the first one and counted once.
  */
 export async function confirmPick(
   db: Database,
@@ -78,6 +78,18 @@ async function confirmOnce(
   input: ConfirmPickInput,
   now: Date,
 ): Promise<ConfirmPickResult> {
+  const applied = await applyPickScan(db, actor, input, now);
+  if (applied) return { isReplay: false, ...applied };
+  return explainRefusal(db, actor, input, now);
+}
+
+/** Why a scan did not apply: recorded as a rejected scan with what was expected instead. */
+async function explainRefusal(
+  db: Database,
+  actor: Actor,
+  input: ConfirmPickInput,
+  now: Date,
+): Promise<never> {
   const wave = await findWave(db, input.waveId);
   if (wave.status !== 'picking') {
     throw new AppError('wave_not_picking', 409, `Wave is ${wave.status}; start it before picking.`, {
@@ -114,7 +126,6 @@ async function confirmOnce(
           )
           .orderBy(asc(pickTasks.slot), asc(pickTasks.sortKey))
       : [];
-  // The wrong-scan checks run only when the scan matched nothing: the right scan pays for none of them.
   const [binOpen] =
     bin && candidates.length === 0
       ? await db
@@ -179,70 +190,8 @@ async function confirmOnce(
       },
     );
   }
-  return db.transaction(async (tx) => {
-    const allocations: Allocation[] = [];
-    let left = units;
-    for (const task of tasks) {
-      if (left === 0) break;
-      const take = Math.min(left, task.quantity - task.quantityPicked - task.quantityShort);
-      if (take <= 0) continue;
-      const [updated] = await tx
-        .update(pickTasks)
-        .set({
-          quantityPicked: sql`${pickTasks.quantityPicked} + ${take}`,
-          status: sql`case when ${pickTasks.quantityPicked} + ${pickTasks.quantityShort} + ${take} = ${pickTasks.quantity} then 'picked' else 'open' end`,
-        })
-        .where(
-          and(
-            eq(pickTasks.id, task.id),
-            eq(pickTasks.status, 'open'),
-            sql`${pickTasks.quantityPicked} + ${pickTasks.quantityShort} + ${take} <= ${pickTasks.quantity}`,
-          ),
-        )
-        .returning({ id: pickTasks.id });
-      if (!updated)
-        throw new AppError(
-          'pick_conflict',
-          409,
-          'This step changed meanwhile (another device?); reload the wave.',
-        );
-      await applyPickedUnits(tx, task, take, now);
-      const same = allocations.find((a) => a.orderId === task.orderId);
-      if (same) same.units += take;
-      else
-        allocations.push({
-          orderId: task.orderId,
-          slot: task.slot,
-          toteCode,
-          units: take,
-        });
-      left -= take;
-    }
-    await recordEvent(
-      tx,
-      actor,
-      {
-        type: 'pick.scanned',
-        orderId: allocations.length === 1 ? allocations[0]!.orderId : null,
-        entityType: 'wave',
-        entityId: wave.id,
-        clientScanId: input.clientScanId,
-        payload: { waveId: wave.id, bin: bin.code, sku: product!.sku, units, allocations },
-      },
-      now,
-    );
-    const progress = await recordWaveProgress(tx, actor, wave.id, { picked: units }, now);
-    return {
-      isReplay: false,
-      waveStatus: progress.status,
-      allocations,
-      progress: {
-        unitsTotal: progress.unitsTotal,
-        unitsPicked: progress.unitsPicked,
-        unitsShort: progress.unitsShort,
-      },
-    };
-  });
+  // Nothing wrong with the scan now: the tasks or their reservations changed between the two reads.
+  throw new AppError('pick_conflict', 409, 'This step changed meanwhile (another device?); reload the wave.');
 }
 
 async function resolveToteOf(tx: Parameters<typeof findWave>[0], waveId: string, orderId: string) {

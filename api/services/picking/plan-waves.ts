@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { bins, orderLines, orders, reservations, waveOrders } from '../../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -22,8 +22,8 @@ export interface WaveCriteria {
 }
 
 /**
- * Builds waves automatically: ready orders not yet in a live wave, most urgent ship-by first, filtered
- * and grouped as asked, each wave filled up to the cart's capacity.
+ * Builds waves automatically: ready orders not yet in a live wave, expedited ones first, then most urgent
+ * ship-by, filtered and grouped as asked, each wave filled up to the cart's capacity.
  */
 export async function planWaves(
   db: Database,
@@ -57,7 +57,12 @@ export async function planWaves(
     )
     .groupBy(orders.id)
     .having(sql`sum(${reservations.quantity} - ${reservations.quantityPicked}) > 0`)
-    .orderBy(sql`${orders.shipBy} asc nulls last`, asc(orders.placedAt), asc(orders.id))
+    .orderBy(
+      desc(orders.priority),
+      sql`${orders.shipBy} asc nulls last`,
+      asc(orders.placedAt),
+      asc(orders.id),
+    )
     .limit(5000);
   const eligible = candidates.filter((o) => !criteria.zone || o.zone === criteria.zone);
   const groups = new Map<string, { orderIds: string[]; units: number }[]>();

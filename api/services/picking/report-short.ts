@@ -7,9 +7,9 @@ import { requestCycleCount } from '../counts/request-cycle-count.js';
 import { type Actor, recordEvent } from '../events/record-event.js';
 import { findRecordedScan, isUniqueViolation } from '../scans/scan-replay.js';
 import { reallocateLine } from '../stock/reallocate-line.js';
-import { refreshOrderPickStatus } from './apply-picked-units.js';
 import { findWave } from './get-wave.js';
 import { recordWaveProgress } from './record-wave-progress.js';
+import { refreshOrderPickStatus } from './refresh-order-pick-status.js';
 import { findStepTasks } from './step-tasks.js';
 
 export type ShortReason = 'short' | 'damaged';
