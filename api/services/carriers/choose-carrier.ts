@@ -3,13 +3,25 @@ import type { Executor } from '../../../db/client.js';
 import { carrierAccounts, orderCarrierChoices, orders } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 
-/** Sets (or changes) the carrier and service an order will ship with. */
+/**
+ * Sets (or changes) the carrier and service an order will ship with. The shipping rules and the desk's
+ * override decide through here; a null account means our own self-issued labels (no choice row).
+ */
 export async function chooseCarrier(
   db: Executor,
-  input: { orderId: string; carrierAccountId: string; serviceCode: string; relayPointId?: string | null },
+  input: {
+    orderId: string;
+    carrierAccountId: string | null;
+    serviceCode: string;
+    relayPointId?: string | null;
+  },
 ): Promise<void> {
   const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.id, input.orderId));
   if (!order) throw notFound('order_not_found', `Order ${input.orderId} does not exist.`);
+  if (input.carrierAccountId === null) {
+    await db.delete(orderCarrierChoices).where(eq(orderCarrierChoices.orderId, input.orderId));
+    return;
+  }
   const [account] = await db
     .select({ id: carrierAccounts.id })
     .from(carrierAccounts)

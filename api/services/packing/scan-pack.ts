@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { orderLines, orders } from '../../../db/schema/index.js';
+import { orderLines, orders, packBoxes, packBoxLines } from '../../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
 import { type Actor, recordEvent } from '../events/record-event.js';
 import { rejectScan, scanError } from '../scans/reject-scan.js';
@@ -13,11 +13,14 @@ export interface PackScanResult {
   lines: { id: string; sku: string; title: string; quantity: number; quantityPacked: number }[];
 }
 
-/** Scan-to-verify at the packing station: every unit that goes in the box is scanned against the order. */
+/**
+ * Scan-to-verify at the packing station: every unit that goes in the box is scanned against the order.
+ * With `boxId`, the unit is also counted in that open box (the station's parcels), in the same transaction.
+ */
 export async function scanPack(
   db: Database,
   actor: Actor,
-  input: { orderId: string; clientScanId: string; code: string },
+  input: { orderId: string; clientScanId: string; code: string; boxId?: string | undefined },
   now: Date,
 ): Promise<PackScanResult> {
   const replay = await findRecordedScan(db, input.clientScanId);
@@ -66,6 +69,43 @@ export async function scanPack(
     );
   }
   return db.transaction(async (tx) => {
+    // The order row is locked first: two scans of different lines of one order then run one after the
+    // other, so the later one's "all packed?" count sees the earlier one's line and marks the order packed.
+    // A conditional `update … where not exists (unpacked lines)` alone would not do: under READ COMMITTED
+    // its snapshot misses the other scan's uncommitted line, and both scans would leave the order `picked`.
+    const [locked] = await tx
+      .select({ status: orders.status })
+      .from(orders)
+      .where(eq(orders.id, order.id))
+      .for('update');
+    if (locked?.status !== 'picked')
+      throw new AppError(
+        'order_not_packable',
+        409,
+        `Order is ${locked?.status ?? 'gone'}; only fully picked orders can be packed.`,
+      );
+    if (input.boxId) {
+      const [box] = await tx
+        .select({ id: packBoxes.id })
+        .from(packBoxes)
+        .where(
+          and(eq(packBoxes.id, input.boxId), eq(packBoxes.orderId, order.id), eq(packBoxes.status, 'open')),
+        )
+        .for('update');
+      if (!box)
+        throw new AppError(
+          'box_not_open',
+          409,
+          'This parcel is closed; reopen it or scan into the open one.',
+        );
+      await tx
+        .insert(packBoxLines)
+        .values({ boxId: box.id, orderLineId: line.id, quantity: 1 })
+        .onConflictDoUpdate({
+          target: [packBoxLines.boxId, packBoxLines.orderLineId],
+          set: { quantity: sql`${packBoxLines.quantity} + 1` },
+        });
+    }
     const [updated] = await tx
       .update(orderLines)
       .set({ quantityPacked: sql`${orderLines.quantityPacked} + 1` })
@@ -88,7 +128,10 @@ export async function scanPack(
         ),
       );
     if (left && Number(left.n) === 0)
-      await tx.update(orders).set({ status: 'packed', updatedAt: now }).where(eq(orders.id, order.id));
+      await tx
+        .update(orders)
+        .set({ status: 'packed', updatedAt: now })
+        .where(and(eq(orders.id, order.id), eq(orders.status, 'picked')));
     await recordEvent(
       tx,
       actor,
@@ -98,7 +141,7 @@ export async function scanPack(
         entityType: 'order_line',
         entityId: line.id,
         clientScanId: input.clientScanId,
-        payload: { sku: line.sku },
+        payload: { sku: line.sku, ...(input.boxId ? { boxId: input.boxId } : {}) },
       },
       now,
     );

@@ -5,6 +5,7 @@ import { createSelfIssuedAdapter } from '../../carriers/self-issued/self-issued-
 import { AppError } from '../../errors.js';
 import type { CarrierDeps } from '../carriers/load-carrier.js';
 import type { Actor } from '../events/record-event.js';
+import { applyShippingRulesToUndecided } from '../shipping-rules/apply-shipping-rules.js';
 import { createCarrierShipment } from './create-carrier-shipment.js';
 import { loadPackedOrder } from './load-packed-order.js';
 import { recordShipment } from './record-shipment.js';
@@ -29,6 +30,8 @@ export async function createShipment(
   now: Date,
   carriers?: CarrierDeps,
 ): Promise<CreatedShipment> {
+  // An order packed before the rules' sweep reached it gets its carrier from the rules now.
+  await applyShippingRulesToUndecided(db, now, [input.orderId]);
   const [choice] = await db
     .select()
     .from(orderCarrierChoices)

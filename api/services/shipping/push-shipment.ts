@@ -29,6 +29,8 @@ export async function pushShipment(
   const [order] = await deps.db.select().from(orders).where(eq(orders.id, claimed.orderId));
   if (!order) throw notFound('order_not_found', `Order ${claimed.orderId} does not exist.`);
   const channel = await loadChannel(deps, order.channelId);
+  // An order split at the desk is still one order at the channel, under the channel's own id.
+  const channelOrderId = order.channelExternalId ?? order.externalId;
   const parcelRows = await deps.db
     .select({
       trackingNumber: parcels.trackingNumber,
@@ -41,11 +43,12 @@ export async function pushShipment(
     .where(eq(parcels.shipmentId, shipmentId));
   const trackingNumber = parcelRows[0]?.trackingNumber;
   if (!trackingNumber) throw notFound('parcel_not_found', `Shipment ${shipmentId} has no parcel.`);
+  const trackingNumbers = [...new Set(parcelRows.map((p) => p.trackingNumber))];
 
   const alreadyThere = async () => {
-    const state = await channel.connector.readShipmentState(order.externalId);
+    const state = await channel.connector.readShipmentState(channelOrderId);
     // One parcel of several: the order is not "shipped" yet, but this parcel's number is there.
-    if (state.trackingNumbers?.includes(trackingNumber)) return true;
+    if (trackingNumbers.every((n) => state.trackingNumbers?.includes(n))) return true;
     return state.shipped && state.trackingNumber === trackingNumber;
   };
   if (claimed.channelPushAttempts > 1 && (await alreadyThere())) {
@@ -54,11 +57,12 @@ export async function pushShipment(
   }
   try {
     await channel.connector.confirmShipment({
-      externalOrderId: order.externalId,
+      externalOrderId: channelOrderId,
       carrierCode: claimed.carrierCode,
       carrierName: claimed.carrierName,
       carrierUrl: claimed.trackingUrl,
       trackingNumber,
+      ...(trackingNumbers.length > 1 ? { trackingNumbers } : {}),
       lines: parcelRows.map((p) => ({ externalLineId: p.externalLineId, quantity: p.quantity })),
     });
   } catch (err) {
