@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
@@ -13,13 +14,21 @@ import { authRoutes } from './routes/auth.js';
 import { channelAdminRoutes } from './routes/channel-admin.js';
 import { channelRoutes } from './routes/channels.js';
 import { countRoutes } from './routes/counts.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { deskRoutes } from './routes/desk.js';
+import { feedRoutes } from './routes/feeds.js';
 import { fulfilmentRoutes } from './routes/fulfilment.js';
 import { healthRoutes } from './routes/health.js';
 import { manualOrderRoutes } from './routes/manual-orders.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { orderRoutes } from './routes/orders.js';
+import { packingRoutes } from './routes/packing.js';
 import { pickingRoutes } from './routes/picking.js';
+import { pricingRoutes } from './routes/pricing.js';
+import { productRoutes } from './routes/products.js';
 import { receivingRoutes } from './routes/receiving.js';
+import { returnRoutes } from './routes/returns.js';
+import { shippingRuleRoutes } from './routes/shipping-rules.js';
 import { stockRoutes } from './routes/stock.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
@@ -27,6 +36,11 @@ export interface AppOptions {
   /** Folder of the built web app; served at `/` when present. */
   webRoot?: string;
 }
+
+const httpProblemCodes: Record<number, string> = {
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+};
 
 /**
  * The one app factory. Handlers read their dependencies from the context, so tests hand in a PGlite
@@ -62,6 +76,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.onError((err, c) => {
     if (err instanceof AppError) return problem(c, err.status, err.code, err.message, err.details);
+    // The framework's own refusals (a body of an undeclared media type: 415) are the client's mistake too.
+    if (err instanceof HTTPException && err.status < 500)
+      return problem(c, err.status, httpProblemCodes[err.status] ?? 'bad_request', err.message);
     c.get('logger')?.error('unhandled error', { err });
     return problem(
       c,
@@ -80,11 +97,19 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', channelRoutes)
     .route('/', fulfilmentRoutes)
     .route('/', pickingRoutes)
+    .route('/', packingRoutes)
     .route('/', webhookRoutes)
     .route('/', stockRoutes)
     .route('/', receivingRoutes)
     .route('/', countRoutes)
-    .route('/', manualOrderRoutes);
+    .route('/', returnRoutes)
+    .route('/', manualOrderRoutes)
+    .route('/', deskRoutes)
+    .route('/', shippingRuleRoutes)
+    .route('/', dashboardRoutes)
+    .route('/', productRoutes)
+    .route('/', pricingRoutes)
+    .route('/', feedRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
     type: 'apiKey',

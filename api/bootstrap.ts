@@ -4,7 +4,7 @@ import type { FetchLike } from './channels/http.js';
 import { createDbRateLimiter } from './channels/rate-limit.js';
 import { createConnectorFactory } from './channels/registry.js';
 import { type Clock, systemClock } from './clock.js';
-import type { AppConfig } from './config.js';
+import type { AppConfig, JobTimings } from './config.js';
 import type { AppDeps } from './deps.js';
 import { startJobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
@@ -19,7 +19,11 @@ export interface System {
 
 /** Database (migrated), job queue and the rest of the dependencies, for the server, the worker and tests. */
 export async function startSystem(
-  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'secretsKey' | 'publicUrl'> & { pgliteDir?: string },
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'secretsKey' | 'publicUrl'> & {
+    pgliteDir?: string;
+    jobTimings?: JobTimings;
+    shutdownTimeoutSeconds?: number;
+  },
   logger: Logger,
   overrides: { clock?: Clock; fetch?: FetchLike; secretsKey?: Buffer } = {},
 ): Promise<System> {
@@ -27,7 +31,7 @@ export async function startSystem(
     url: config.databaseUrl,
     dataDir: config.pgliteDir ?? join(config.dataDir, 'pglite'),
   });
-  const jobs = await startJobQueue(handle, logger);
+  const jobs = await startJobQueue(handle, logger, config.jobTimings);
   const key = overrides.secretsKey ?? loadSecretKey(config.secretsKey, join(config.dataDir, 'secrets.key'));
   const deps: AppDeps = {
     db: handle.db,
@@ -38,8 +42,8 @@ export async function startSystem(
     // Tests route connectors to in-process fakes and run them unthrottled; a real run shares one
     // database-backed token bucket per (account, operation) across every process.
     connectors: overrides.fetch
-      ? createConnectorFactory(overrides.fetch)
-      : createConnectorFactory(undefined, { rateLimiter: createDbRateLimiter(handle.db) }),
+      ? createConnectorFactory(overrides.fetch, { logger })
+      : createConnectorFactory(undefined, { rateLimiter: createDbRateLimiter(handle.db), logger }),
     metrics: createMetricsRegistry(),
     isSecureCookies: config.publicUrl?.startsWith('https://') ?? false,
     ping: () => handle.ping(),
@@ -48,7 +52,12 @@ export async function startSystem(
     deps,
     handle,
     async stop() {
-      await jobs.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      // Graceful: the workers take no new job and the ones under way finish (up to the timeout).
+      await jobs.boss.stop({
+        graceful: true,
+        wait: true,
+        timeout: (config.shutdownTimeoutSeconds ?? 5) * 1000,
+      });
       await handle.close();
     },
   };

@@ -20,12 +20,13 @@ const webRoot = `${root}web/dist`;
  */
 async function main() {
   const config = readConfig();
-  const logger = createLogger({ role: config.role }, undefined, config.logLevel);
+  const logger = createLogger({ role: config.role, pid: process.pid }, undefined, config.logLevel);
+  const log = logger.child({ component: 'main' });
   let simulator: ChildProcess | null = null;
   const simPort = Number(process.env.MIRAKL_SIM_PORT ?? 4010);
   const simKey = process.env.MIRAKL_SIM_API_KEY ?? 'demo-mirakl-key';
 
-  if (config.role !== 'worker' && !existsSync(`${webRoot}/index.html`)) {
+  if (config.role !== 'worker' && config.isWebServed && !existsSync(`${webRoot}/index.html`)) {
     console.log('Building the web app (first start only)…');
     await run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
   }
@@ -65,7 +66,7 @@ async function main() {
   if (config.role !== 'api') await startWorkers(deps, { defaultPullIntervalSeconds: 60 });
   let server: ReturnType<typeof serve> | null = null;
   if (config.role !== 'worker') {
-    const app = createApp(deps, { webRoot });
+    const app = createApp(deps, config.isWebServed ? { webRoot } : {});
     server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     console.log(
       `  Shipdesk is up on http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}  (database: ${system.handle.kind})`,
@@ -73,13 +74,16 @@ async function main() {
     if (simulator) console.log(`  Simulated marketplace: http://127.0.0.1:${simPort}  (what it received)\n`);
   }
   const shutdown = async () => {
+    log.info('stopping: no new requests or jobs; waiting for the ones under way', { pid: process.pid });
     server?.close();
     simulator?.kill('SIGTERM');
     await system.stop();
+    log.info('stopped', { pid: process.pid });
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  log.info('started', { pid: process.pid, port: config.role === 'worker' ? null : config.port });
 }
 
 function run(cmd: string, args: string[]): Promise<void> {

@@ -51,5 +51,23 @@ export const idPrefixes = [
   'plb',
   // manual orders: saved import column mappings
   'imp',
+  // returns: returns, their lines, photos, refunds; carrier tracking events
+  'rma',
+  'rml',
+  'rph',
+  'rfd',
+  'trk',
+  // dashboard: alerts
+  'alt',
+  // shipping desk: shipping rules, label print batches and prints, manifests
+  'shr',
+  'prb',
+  'lpr',
+  'mnf',
+  // packing station: boxes being packed, label printers
+  'box',
+  'prn',
+  // pricing and feeds: feed runs
+  'fdr',
 ] as const;
 export type IdPrefix = (typeof idPrefixes)[number];

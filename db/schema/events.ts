@@ -24,5 +24,7 @@ export const events = pgTable(
   (t) => [
     uniqueIndex('events_client_scan_uq').on(t.clientScanId).where(sql`${t.clientScanId} is not null`),
     index('events_order_idx').on(t.orderId, t.occurredAt),
+    // Dashboard: picker productivity, pick accuracy, short picks and deliveries read one type in a window.
+    index('events_type_time_idx').on(t.type, t.occurredAt),
   ],
 );

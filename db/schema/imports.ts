@@ -12,6 +12,8 @@ export const importMappings = pgTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
+    /** What the file feeds: `orders` (manual order import) or `products` (the ERP's product base). */
+    kind: text('kind').notNull().default('orders'),
     columns: jsonb('columns').$type<Record<string, string>>().notNull(),
     defaults: jsonb('defaults').$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),

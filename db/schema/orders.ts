@@ -58,12 +58,28 @@ export const orders = pgTable(
     shippedAt: tstz('shipped_at'),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
+    /** Expedited at the desk: higher goes first in the queue and into waves. */
+    priority: integer('priority').notNull().default(0),
+    /** Why the desk put the order on hold, and the status a release returns it to. */
+    holdReason: text('hold_reason'),
+    heldFromStatus: text('held_from_status', { enum: orderStatuses }),
+    /** The pick-up point the buyer chose, when the order goes to one. */
+    relayPointId: text('relay_point_id'),
+    /** The channel's order id when it differs from external_id: an order split at the desk. */
+    channelExternalId: text('channel_external_id'),
+    splitFromOrderId: text('split_from_order_id'),
   },
   (t) => [
     // Idempotent ingest: a re-delivered order hits this key and becomes an update.
     uniqueIndex('orders_channel_external_uq').on(t.channelId, t.externalId),
     // The queue: open orders by deadline.
     index('orders_queue_idx').on(t.status, t.shipBy),
+    // Dashboard: late shipment rate reads orders whose ship-by falls in a rolling window.
+    index('orders_ship_by_idx').on(t.shipBy),
+    // Dashboard: cancellation rate and orders per day (peak planning) read orders placed in a window.
+    index('orders_placed_at_idx').on(t.placedAt),
+    // Dashboard: time from import to ship reads orders shipped in a window.
+    index('orders_shipped_at_idx').on(t.shippedAt),
     check('orders_money_nonneg', sql`${t.totalMinor} >= 0 and ${t.shippingMinor} >= 0`),
   ],
 );
@@ -100,10 +116,18 @@ export const orderLines = pgTable(
     quantityPicked: integer('quantity_picked').notNull().default(0),
     quantityPacked: integer('quantity_packed').notNull().default(0),
     quantityShipped: integer('quantity_shipped').notNull().default(0),
+    /** Units the channel cancelled after import; a partly cancelled line's quantity is what is left. */
+    quantityCancelled: integer('quantity_cancelled').notNull().default(0),
+    /** Of those, units already picked: the packer takes them out and puts them back on the shelf. */
+    quantityCancelledPicked: integer('quantity_cancelled_picked').notNull().default(0),
   },
   (t) => [
     uniqueIndex('order_lines_order_external_uq').on(t.orderId, t.externalLineId),
     check('order_lines_quantity_pos', sql`${t.quantity} > 0`),
+    check(
+      'order_lines_cancelled_range',
+      sql`${t.quantityCancelled} >= 0 and ${t.quantityCancelledPicked} between 0 and ${t.quantityCancelled}`,
+    ),
     check(
       'order_lines_progress_range',
       sql`${t.quantityPicked} between 0 and ${t.quantity} and ${t.quantityPacked} between 0 and ${t.quantityPicked} and ${t.quantityShipped} between 0 and ${t.quantityPacked}`,

@@ -34,6 +34,8 @@ export const shipments = pgTable(
   },
   (t) => [
     index('shipments_order_idx').on(t.orderId),
+    // Dashboard: valid tracking rate reads shipments shipped in a rolling window.
+    index('shipments_shipped_at_idx').on(t.shippedAt),
     index('shipments_push_idx')
       .on(t.channelPushStatus)
       .where(sql`${t.channelPushStatus} in ('pending','failed')`),

@@ -4,8 +4,11 @@ import { startTestSystem, type TestSystem } from '../support/system.js';
 import { benchBrowserFeedback } from './browser-feedback.js';
 import { benchChannels } from './channels.js';
 import { benchCore } from './core.js';
+import { benchDashboard } from './dashboard.js';
 import { benchLabels } from './labels.js';
+import { benchPacking } from './packing.js';
 import { benchPicking } from './picking.js';
+import { benchPricing } from './pricing.js';
 import type { Row } from './row.js';
 import { benchScanner } from './scanner.js';
 import { benchStock } from './stock.js';
@@ -29,9 +32,12 @@ const groups: [string, () => Promise<Row[]>][] = [
   ['channels', withSystem((t) => benchChannels(t, { orders: Number(process.env.BENCH_ORDERS ?? 1000) }))],
   ['stock', withSystem(benchStock)],
   ['picking', withSystem(benchPicking)],
+  ['packing', withSystem(benchPacking)],
   ['labels', () => benchLabels()],
   ['scanner', () => benchScanner()],
   ['browser', () => benchBrowserFeedback()],
+  ['pricing', () => benchPricing()],
+  ['dashboard', withSystem(benchDashboard)],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -34,9 +34,17 @@ export type Route =
   | { name: 'channels' }
   | { name: 'pick' }
   | { name: 'pickWave'; id: string }
+  | { name: 'pack' }
   | { name: 'stock' }
   | { name: 'stockProduct'; id: string }
   | { name: 'manual' }
+  | { name: 'returns' }
+  | { name: 'desk' }
+  | { name: 'shippingRules' }
+  | { name: 'dashboard' }
+  | { name: 'catalog' }
+  | { name: 'catalogRules' }
+  | { name: 'catalogFeeds' }
   | { name: 'notFound' };
 
 export function matchRoute(path: string): Route {
@@ -44,10 +52,18 @@ export function matchRoute(path: string): Route {
   if (path === '/parked') return { name: 'parked' };
   if (path === '/channels') return { name: 'channels' };
   if (path === '/pick') return { name: 'pick' };
+  if (path === '/pack') return { name: 'pack' };
+  if (path === '/desk') return { name: 'desk' };
+  if (path === '/desk/rules') return { name: 'shippingRules' };
+  if (path === '/dashboard') return { name: 'dashboard' };
+  if (path === '/catalog') return { name: 'catalog' };
+  if (path === '/catalog/rules') return { name: 'catalogRules' };
+  if (path === '/catalog/feeds') return { name: 'catalogFeeds' };
   const wave = /^\/pick\/([^/]+)$/.exec(path);
   if (wave?.[1]) return { name: 'pickWave', id: decodeURIComponent(wave[1]) };
   if (path === '/stock') return { name: 'stock' };
   if (path === '/manual') return { name: 'manual' };
+  if (path === '/returns') return { name: 'returns' };
   const stockProduct = /^\/stock\/([^/]+)$/.exec(path);
   if (stockProduct?.[1]) return { name: 'stockProduct', id: decodeURIComponent(stockProduct[1]) };
   const order = /^\/orders\/([^/]+)$/.exec(path);

@@ -29,12 +29,35 @@ export function TopBar() {
             {t('navManual')}
           </Link>
         ) : null}
+        {user.role !== 'picker' ? (
+          <Link href="/returns" aria-current={path === '/returns' ? 'page' : undefined}>
+            {t('navReturns')}
+          </Link>
+        ) : null}
         <Link href="/pick" aria-current={path.startsWith('/pick') ? 'page' : undefined}>
           {t('navPick')}
+        </Link>
+        <Link href="/pack" aria-current={path === '/pack' ? 'page' : undefined}>
+          {t('navPack')}
         </Link>
         <Link href="/stock" aria-current={path.startsWith('/stock') ? 'page' : undefined}>
           {t('navStock')}
         </Link>
+        {user.role === 'admin' || user.role === 'desk' ? (
+          <Link href="/desk" aria-current={path.startsWith('/desk') ? 'page' : undefined}>
+            {t('navDesk')}
+          </Link>
+        ) : null}
+        {user.role === 'admin' || user.role === 'desk' ? (
+          <Link href="/catalog" aria-current={path.startsWith('/catalog') ? 'page' : undefined}>
+            {t('navCatalog')}
+          </Link>
+        ) : null}
+        {user.role === 'admin' || user.role === 'desk' ? (
+          <Link href="/dashboard" aria-current={path === '/dashboard' ? 'page' : undefined}>
+            {t('navDashboard')}
+          </Link>
+        ) : null}
       </nav>
       <div className="topbar-user">
         <span data-testid="current-user">{user.name}</span>

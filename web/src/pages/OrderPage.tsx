@@ -3,6 +3,8 @@ import { Link } from '../components/Link.js';
 import { t } from '../i18n.js';
 import { loadOrder } from '../order-detail.js';
 import { usePolling } from '../use-polling.js';
+import { AfterSalesPanel } from './AfterSalesPanel.js';
+import { OrderDeskActions } from './desk/OrderDeskActions.js';
 import { EventTimeline } from './EventTimeline.js';
 import { OrderHeader } from './OrderHeader.js';
 import { OrderLines } from './OrderLines.js';
@@ -23,6 +25,8 @@ export function OrderPage({ id }: { id: string }) {
           <OrderHeader order={order.data} now={order.updatedAt ?? new Date()} />
           <OrderLines lines={order.data.lines} />
           <ShipmentList shipments={order.data.shipments} />
+          <OrderDeskActions order={order.data} onChanged={order.reload} />
+          <AfterSalesPanel orderId={id} refreshKey={order.updatedAt} />
           <EventTimeline events={order.data.events} />
         </>
       ) : order.error ? null : (
