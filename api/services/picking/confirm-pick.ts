@@ -7,6 +7,7 @@ import { resolveProductCode } from '../scans/resolve-scan.js';
 import { findRecordedScan, isUniqueViolation } from '../scans/scan-replay.js';
 import { applyPickScan } from './apply-pick-scan.js';
 import { findWave } from './get-wave.js';
+import { settleOrderPickStatus } from './refresh-order-pick-status.js';
 import { resolveBin, resolveTote } from './resolve-wave-scan.js';
 import { rejectWaveScan, waveScanError } from './wave-errors.js';
 import { loadNextStep } from './wave-steps.js';
@@ -79,7 +80,10 @@ async function confirmOnce(
   now: Date,
 ): Promise<ConfirmPickResult> {
   const applied = await applyPickScan(db, actor, input, now);
-  if (applied) return { isReplay: false, ...applied };
+  if (applied) {
+    await settleOrderPickStatus(db, [...new Set(applied.allocations.map((a) => a.orderId))], now);
+    return { isReplay: false, ...applied };
+  }
   return explainRefusal(db, actor, input, now);
 }
 

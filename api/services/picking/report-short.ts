@@ -9,7 +9,7 @@ import { findRecordedScan, isUniqueViolation } from '../scans/scan-replay.js';
 import { reallocateLine } from '../stock/reallocate-line.js';
 import { findWave } from './get-wave.js';
 import { recordWaveProgress } from './record-wave-progress.js';
-import { refreshOrderPickStatus } from './refresh-order-pick-status.js';
+import { refreshOrderPickStatus, settleOrderPickStatus } from './refresh-order-pick-status.js';
 import { findStepTasks } from './step-tasks.js';
 
 export type ShortReason = 'short' | 'damaged';
@@ -45,8 +45,9 @@ export async function reportShort(
       waveStatus: wave.status,
     };
   }
+  const touched = new Set<string>();
   try {
-    return await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const wave = await findWave(tx, input.waveId);
       if (wave.status !== 'picking')
         throw new AppError('wave_not_picking', 409, `Wave is ${wave.status}; start it first.`, {
@@ -119,6 +120,7 @@ export async function reportShort(
           added += quantity;
         }
         await refreshOrderPickStatus(tx, task.orderId, now);
+        touched.add(task.orderId);
       }
       const countId = await requestCycleCount(
         tx,
@@ -156,6 +158,8 @@ export async function reportShort(
       const progress = await recordWaveProgress(tx, actor, wave.id, { short: units, added }, now);
       return { isReplay: false, units, reallocated, backordered, countId, waveStatus: progress.status };
     });
+    await settleOrderPickStatus(db, [...touched], now);
+    return result;
   } catch (err) {
     if (isUniqueViolation(err) && (await findRecordedScan(db, input.clientScanId)))
       return reportShort(db, actor, input, now);

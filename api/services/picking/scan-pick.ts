@@ -7,6 +7,7 @@ import { rejectScan, scanError } from '../scans/reject-scan.js';
 import { resolveBinCode, resolveProductCode } from '../scans/resolve-scan.js';
 import { findRecordedScan } from '../scans/scan-replay.js';
 import { getPickList, type PickStep } from './get-pick-list.js';
+import { settleOrderPickStatus } from './refresh-order-pick-status.js';
 
 export interface PickScanInput {
   orderId: string;
@@ -92,7 +93,7 @@ export async function scanPick(
     );
   }
   const units = input.quantity * (product?.unitsPerScan ?? 1);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(reservations)
       .set({ quantityPicked: sql`${reservations.quantityPicked} + ${units}` })
@@ -148,6 +149,8 @@ export async function scanPick(
     );
     return summarize(tx, order.id, { ...step, quantityPicked: updated.quantityPicked }, false);
   });
+  const [settled] = await settleOrderPickStatus(db, [order.id], now);
+  return settled ? { ...result, orderStatus: settled.status } : result;
 }
 
 async function summarize(
