@@ -80,7 +80,8 @@ describe('Cdiscount connector against the fake', () => {
     const refused = fake.createOrder({ lines: [{ sku: 'TER-40' }] });
 
     const first = await pullAll(connector, null);
-    expect(first.pages.map((p) => p.orders.length)).toEqual([2, 1]);
+    // Keyset paging: the second page starts at the last instant seen and skips what was handed over.
+    expect(first.pages.map((p) => p.orders.length)).toEqual([2, 1, 0]);
     const pulled = first.orders[0];
     if (!pulled?.ok) throw new Error('first order did not map');
     expect(pulled.order).toMatchObject({
@@ -163,6 +164,32 @@ describe('Cdiscount connector against the fake', () => {
     expect(byId.get(refused.orderId)).toMatchObject({ ok: true, order: { status: 'refused' } });
     // One token served every call.
     expect(fake.calls.filter((c) => c.operationId === 'token')).toHaveLength(1);
+    expectEveryCallValid(fake);
+  });
+
+  it('an order updated while the pull pages through does not push a later one off the pages', async () => {
+    const { fake, connector } = setup({ pageSize: 2 });
+    const made = Array.from({ length: 5 }, (_, i) =>
+      fake.createOrder({ lines: [{ sku: i % 2 ? 'GAN-M' : 'TER-40' }] }),
+    );
+    const first = await connector.pullOrders({ cursor: null, pageToken: null });
+    // Our acceptance of the first order moves it to the end of the window (offset paging would now
+    // return orders 4 and 5 as page 2 and never show order 3).
+    await connector.acceptLines(
+      made[0]!.orderId,
+      made[0]!.lines.map((l) => ({ externalLineId: l.lineId, accepted: true })),
+    );
+    const seen = first.orders.map((o) => o.externalId);
+    let pageToken = first.pageToken;
+    while (pageToken) {
+      const page = await connector.pullOrders({ cursor: null, pageToken });
+      seen.push(...page.orders.map((o) => o.externalId));
+      pageToken = page.pageToken;
+    }
+    for (const order of made.slice(1)) expect(seen).toContain(order.orderId);
+    // None twice, but the accepted order, which changed and is rightly handed over again.
+    const others = seen.filter((id) => id !== made[0]!.orderId);
+    expect(new Set(others).size).toBe(others.length);
     expectEveryCallValid(fake);
   });
 

@@ -40,12 +40,14 @@ export interface CdiscountConnector extends ChannelConnector {
   cancelLines(externalOrderId: string, lines: LineCancellation[]): Promise<void>;
 }
 
-/** One pull is the window [cursor, start of the pull] sorted by `updatedAt`, paged by `pageIndex`. */
+/** One pull is the window [cursor, start of the pull] sorted by `updatedAt`, paged by its last `updatedAt`. */
 interface PageToken {
   pageIndex: number;
   since: string | null;
   until: string;
   maxSeen: string | null;
+  /** Orders at exactly `since` that an earlier page of this pull already returned. */
+  seenAtSince?: string[];
 }
 
 const encodeToken = (token: PageToken) => Buffer.from(JSON.stringify(token)).toString('base64url');
@@ -126,17 +128,34 @@ export function createCdiscountConnector(options: CdiscountConnectorOptions): Cd
         );
       }
       let maxSeen = token.maxSeen;
-      const orders: PulledOrder[] = page.data.items.map((raw) => {
-        maxSeen = later(maxSeen, peekOrder(raw).updatedAt);
-        return mapCdiscountOrder(raw);
-      });
+      const atBoundary = new Set(token.seenAtSince ?? []);
+      const orders: PulledOrder[] = [];
+      for (const raw of page.data.items) {
+        const peek = peekOrder(raw);
+        maxSeen = later(maxSeen, peek.updatedAt);
+        // Already handed over by the page before (same instant as this page's start).
+        if (peek.updatedAt === token.since && peek.orderId !== null && atBoundary.has(peek.orderId)) continue;
+        orders.push(mapCdiscountOrder(raw));
+      }
+      const seenAtMax = page.data.items
+        .map((raw) => peekOrder(raw))
+        .filter((p) => p.updatedAt === maxSeen && p.orderId !== null)
+        .map((p) => p.orderId as string);
       // No total is documented: a full page means there may be another one.
       const hasMore = page.data.items.length === pageSize;
+      // The next page starts at the last `updatedAt` seen (keyset), not at the next page index: an order
+      // updated while we page (our own acceptance, say) leaves the window, and every later order would
+      // shift one place left and be skipped by offset paging. Orders sharing the boundary instant are
+      // read twice, which ingest de-duplicates. Only a full page of one single instant pages by index.
+      const next: PageToken =
+        maxSeen !== null && maxSeen !== token.since
+          ? { pageIndex: 1, since: maxSeen, until: token.until, maxSeen, seenAtSince: seenAtMax }
+          : { ...token, pageIndex: token.pageIndex + 1, maxSeen };
       return {
         orders,
         hasMore,
         nextCursor: maxSeen,
-        pageToken: hasMore ? encodeToken({ ...token, pageIndex: token.pageIndex + 1, maxSeen }) : null,
+        pageToken: hasMore ? encodeToken(next) : null,
       };
     },
 
