@@ -2,7 +2,6 @@ import { asc, eq } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { channels } from '../../db/schema/index.js';
 import type { AppDeps } from '../deps.js';
-import { startFeedWorkers } from './feed-workers.js';
 import { pushChannelStock } from '../services/allocation/push-channel-stock.js';
 import { prefetchLabel } from '../services/carriers/prefetch-label.js';
 import { queueLabelPrefetch } from '../services/carriers/queue-label-prefetch.js';
@@ -10,13 +9,21 @@ import { acceptOrder } from '../services/channels/accept-order.js';
 import { pullChannel } from '../services/channels/pull-channel.js';
 import { deliverAlertWebhook } from '../services/dashboard/deliver-alert-webhook.js';
 import { evaluateAlerts } from '../services/dashboard/evaluate-alerts.js';
+import { pushRefund } from '../services/returns/push-refund.js';
 import { pushShipment } from '../services/shipping/push-shipment.js';
 import { applyShippingRulesToUndecided } from '../services/shipping-rules/apply-shipping-rules.js';
-import { pushRefund } from '../services/returns/push-refund.js';
-import { ingestCarrierTracking, listTrackableAccounts } from '../services/tracking/ingest-carrier-tracking.js';
-import type { PollTrackingJob, PushRefundJob } from './queues.js';
-import type { PrefetchLabelJob, PushStockJob } from './queues.js';
-import type { DeliverAlertJob } from './queues.js';
+import {
+  ingestCarrierTracking,
+  listTrackableAccounts,
+} from '../services/tracking/ingest-carrier-tracking.js';
+import { startFeedWorkers } from './feed-workers.js';
+import type {
+  DeliverAlertJob,
+  PollTrackingJob,
+  PrefetchLabelJob,
+  PushRefundJob,
+  PushStockJob,
+} from './queues.js';
 import { type AcceptOrderJob, type PullChannelJob, type PushShipmentJob, queues } from './queues.js';
 
 export interface WorkerOptions {
@@ -137,7 +144,8 @@ export async function startWorkers(deps: AppDeps, options: WorkerOptions = {}): 
 
   await boss.work(queues.evaluateAlerts, polling, async () => {
     const outcome = await evaluateAlerts(deps, deps.clock.now());
-    if (outcome.opened || outcome.escalated || outcome.resolved) log.info('kpi alerts evaluated', { ...outcome });
+    if (outcome.opened || outcome.escalated || outcome.resolved)
+      log.info('kpi alerts evaluated', { ...outcome });
   });
   await boss.schedule(queues.evaluateAlerts, '*/5 * * * *', {});
 

@@ -151,7 +151,11 @@ describe('eBay connector against the fake', () => {
     });
     const repull = await pullAll(connector, null);
     const pulled = repull.orders.find((o) => o.externalId === other.orderId);
-    expect(pulled?.ok && pulled.order.lines.map((l) => l.sku)).toEqual(['POT-30T']);
+    // The refunded line stays on the order, wholly cancelled.
+    expect(pulled?.ok && pulled.order.lines.map((l) => [l.sku, l.quantity, l.quantityCancelled])).toEqual([
+      ['POT-30T', 1, 0],
+      ['GAN-L', 3, 3],
+    ]);
 
     await connector.pushStock(
       Array.from({ length: 30 }, (_, i) => ({ sku: i === 0 ? 'SEC-220' : 'GAN-L', quantity: 40 + i })),

@@ -106,7 +106,14 @@ describe('Shopify connector against the fake', () => {
     expect(byId.get(two.id)).toMatchObject({ ok: true, order: { status: 'shipped' } });
     expect(byId.get(other.id)).toMatchObject({
       ok: true,
-      order: { status: 'to_ship', lines: [{ sku: 'SEC-220', quantity: 2 }] },
+      // The removed line stays, wholly cancelled, so the order page can show what the shop took away.
+      order: {
+        status: 'to_ship',
+        lines: [
+          { sku: 'SEC-220', quantity: 2, quantityCancelled: 0 },
+          { sku: 'POT-30T', quantity: 1, quantityCancelled: 1, channelStatus: 'removed' },
+        ],
+      },
     });
     expectEveryCallValid(fake);
   });

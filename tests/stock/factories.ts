@@ -71,6 +71,7 @@ export function canonicalOrder(lines: { sku: string; quantity: number }[], exter
       sku: l.sku,
       title: l.sku,
       quantity: l.quantity,
+      quantityCancelled: 0,
       unitPriceMinor: 1000,
       shippingPriceMinor: 0,
       channelStatus: null,
