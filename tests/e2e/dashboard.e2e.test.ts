@@ -272,6 +272,8 @@ describe('dashboard in Chromium', () => {
     );
     expect(overflowing).toEqual([]);
     expect(await page.evaluate(() => document.querySelector('main')!.scrollWidth)).toBeLessThanOrEqual(390);
+    // The top bar too: its links scroll sideways in their own row rather than widen the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
   });
 });
