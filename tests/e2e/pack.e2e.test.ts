@@ -12,6 +12,7 @@ import { signIn, startTestSystem, type TestSystem, waitFor } from '../support/sy
 import { decodeSymbolsInZpl } from '../support/zpl-render.js';
 import { ensureWebBuild, launchChromium, webDist } from './browser.js';
 import { pullUntilImported } from './drive-order.js';
+import { scan } from './fixtures/pick-harness.js';
 
 type Client = Awaited<ReturnType<typeof signIn>>;
 
@@ -21,18 +22,8 @@ async function json<T>(res: Response, expected = 200): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-/**
- * A keyboard-wedge read (scanner or scale): the characters as one burst, then Enter. Sent as one burst of
- * key events from the page: typed key by key, a loaded machine spaces them wider than any scanner does.
- */
-async function wedge(page: Page, text: string) {
-  await page.evaluate((burst) => {
-    for (const key of [...burst, 'Enter'])
-      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-  }, text);
-  // The wedge takes the same code read again within 100 ms as one read: a packer is slower than that.
-  await page.waitForTimeout(150);
-}
+/** A keyboard-wedge read (scanner or scale): real key events at scanner speed, then Enter. */
+const wedge = scan;
 
 /** Last scan → printer, as measured by this run (reported, never asserted). */
 const packTimings: { lastScanToPrinterMs: number | null; pageMs: number | null } = {

@@ -17,6 +17,7 @@ import {
 import { signIn, startTestSystem, type TestSystem, waitFor } from '../support/system.js';
 import { artifactsDir, ensureWebBuild, launchChromium, webDist } from './browser.js';
 import { driveToLabel, pullUntilImported } from './drive-order.js';
+import { scan } from './fixtures/pick-harness.js';
 
 let test: TestSystem;
 let server: ReturnType<typeof serve>;
@@ -48,13 +49,6 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   await test?.stop();
 });
-
-/** A keyboard-wedge scan: the code at scanner speed, then Enter. */
-async function scan(page: Page, code: string) {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(150);
-}
 
 /** Frequencies of every tone the page scheduled (the scanner feedback's oscillators). */
 const tonesOf = (page: Page) =>
