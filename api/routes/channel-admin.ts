@@ -61,7 +61,8 @@ const test = securedRoute(['admin', 'desk'], {
 const update = securedRoute(['admin'], {
   method: 'patch',
   path: '/api/channels/{id}',
-  summary: 'Rename, enable/disable, replace credentials (sealed at once) or merge settings',
+  summary:
+    'Rename, enable/disable, replace some credentials (sealed at once, the others kept) or merge settings; both checked against the channel type',
   request: {
     params: idParam,
     body: {

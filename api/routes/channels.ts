@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { securedRoute } from '../middleware/define-route.js';
 import { router } from '../middleware/router.js';
+import { channelTypes } from '../services/channels/channel-types.js';
 import { listParkedOrders } from '../services/channels/list-parked-orders.js';
 import { createChannel, listChannels } from '../services/channels/manage-channels.js';
 import { requestPullNow } from '../services/channels/request-pull.js';
@@ -15,13 +16,37 @@ const Channel = z
     pullCursor: z.string().nullable(),
     lastPulledAt: z.string().nullable(),
     lastPullError: z.string().nullable(),
+    /** Names of the credential fields that hold a value; the values never leave the server. */
+    credentialsSet: z.array(z.string()),
+    /** The credential fields this channel's type takes. */
+    credentialFields: z.array(z.string()),
+    /** The settings this channel's type takes, with the input each needs. */
+    settingFields: z.array(
+      z.object({
+        key: z.string(),
+        kind: z.enum(['text', 'url', 'number', 'boolean']),
+        isRequired: z.boolean(),
+      }),
+    ),
   })
   .openapi('Channel');
+
+const name = z.string().min(1).max(200);
+/** One body per channel type, each with its own credentials and settings (channel-types.ts). */
+const createChannelBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('mirakl'), name, ...channelTypes.mirakl }),
+  z.object({ type: z.literal('shopify'), name, ...channelTypes.shopify }),
+  z.object({ type: z.literal('amazon'), name, ...channelTypes.amazon }),
+  z.object({ type: z.literal('ebay'), name, ...channelTypes.ebay }),
+  z.object({ type: z.literal('woocommerce'), name, ...channelTypes.woocommerce }),
+  z.object({ type: z.literal('cdiscount'), name, ...channelTypes.cdiscount }),
+]);
 
 const list = securedRoute(['admin', 'desk'], {
   method: 'get',
   path: '/api/channels',
-  summary: 'Sales channels and the state of their last pull (credentials are never returned)',
+  summary:
+    'Sales channels and the state of their last pull; of the credentials, only which fields are set (never a value)',
   responses: {
     200: { description: 'Channels', content: { 'application/json': { schema: z.array(Channel) } } },
   },
@@ -35,82 +60,7 @@ const create = securedRoute(['admin'], {
     body: {
       content: {
         'application/json': {
-          schema: z.discriminatedUnion('type', [
-            z.object({
-              type: z.literal('mirakl'),
-              name: z.string().min(1).max(200),
-              credentials: z.object({ apiKey: z.string().min(1) }),
-              settings: z.object({
-                baseUrl: z.url(),
-                shopId: z.string().optional(),
-                pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
-              }),
-            }),
-            z.object({
-              type: z.literal('shopify'),
-              name: z.string().min(1).max(200),
-              // accessToken: Admin API token; apiSecret: the app's client secret, which signs webhooks.
-              credentials: z.object({ accessToken: z.string().min(1), apiSecret: z.string().min(1) }),
-              settings: z.object({
-                baseUrl: z.url({ protocol: /^https$/ }),
-                locationId: z.string().startsWith('gid://shopify/Location/').optional(),
-                pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
-              }),
-            }),
-            z.object({
-              type: z.literal('amazon'),
-              name: z.string().min(1).max(200),
-              // Login with Amazon app credentials and the seller's refresh token.
-              credentials: z.object({
-                clientId: z.string().min(1),
-                clientSecret: z.string().min(1),
-                refreshToken: z.string().startsWith('Atzr|'),
-              }),
-              settings: z.object({
-                endpoint: z.url({ protocol: /^https$/ }),
-                sellerId: z.string().min(1),
-                marketplaceId: z.string().regex(/^[A-Z0-9]{10,14}$/),
-                pullIntervalSeconds: z.number().int().min(60).max(3600).optional(),
-              }),
-            }),
-            z.object({
-              type: z.literal('ebay'),
-              name: z.string().min(1).max(200),
-              credentials: z.object({
-                clientId: z.string().min(1),
-                clientSecret: z.string().min(1),
-                refreshToken: z.string().min(1),
-              }),
-              settings: z.object({
-                apiBase: z.url({ protocol: /^https$/ }).optional(),
-                pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
-              }),
-            }),
-            z.object({
-              type: z.literal('woocommerce'),
-              name: z.string().min(1).max(200),
-              credentials: z.object({ consumerKey: z.string().min(1), consumerSecret: z.string().min(1) }),
-              settings: z.object({
-                // Basic auth sends the secret with every request: HTTPS only.
-                baseUrl: z.url({ protocol: /^https$/ }),
-                pullIntervalSeconds: z.number().int().min(5).max(3600).optional(),
-                requestsPerSecond: z.number().positive().max(100).optional(),
-              }),
-            }),
-            z.object({
-              type: z.literal('cdiscount'),
-              name: z.string().min(1).max(200),
-              // Octopia API credentials (client credentials flow) from the seller's API credentials page.
-              credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }),
-              settings: z.object({
-                sellerId: z.string().regex(/^\d+$/),
-                salesChannelId: z.string().min(1).optional(),
-                apiBase: z.url({ protocol: /^https$/ }).optional(),
-                authBase: z.url({ protocol: /^https$/ }).optional(),
-                pullIntervalSeconds: z.number().int().min(60).max(3600).optional(),
-              }),
-            }),
-          ]),
+          schema: createChannelBody,
         },
       },
     },
@@ -162,7 +112,7 @@ const parked = securedRoute(['admin', 'desk'], {
 });
 
 export const channelRoutes = router()
-  .openapi(list, async (c) => c.json(await listChannels(c.get('deps').db), 200))
+  .openapi(list, async (c) => c.json(await listChannels(c.get('deps')), 200))
   .openapi(create, async (c) => {
     const deps = c.get('deps');
     const body = c.req.valid('json');

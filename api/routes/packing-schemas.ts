@@ -27,7 +27,21 @@ export const PackingView = z
         quantity: z.number().int(),
         quantityPicked: z.number().int(),
         quantityPacked: z.number().int(),
+        /** Units the channel cancelled off this line; `quantity` is what is left to pack. */
+        quantityCancelled: z.number().int(),
+        /** Of those, units already picked: in the tote, not to be packed, back to the shelf. */
+        quantityCancelledPicked: z.number().int(),
         barcodes: z.array(z.string()),
+      }),
+    ),
+    /** Lines the channel cancelled whole: shown so their picked units go back to the shelf, not in a box. */
+    cancelledLines: z.array(
+      z.object({
+        id: z.string(),
+        sku: z.string(),
+        title: z.string(),
+        quantityCancelled: z.number().int(),
+        quantityCancelledPicked: z.number().int(),
       }),
     ),
     boxes: z.array(

@@ -3,10 +3,12 @@ import type { Database } from '../../../db/client.js';
 import { channels } from '../../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import type { SecretBox } from '../../security/secret-box.js';
+import { checkChannelEdit } from './channel-types.js';
 
 /**
  * New credentials are sealed at once; credentials and settings are merged so a partial edit keeps the
- * rest. An edit with nothing to change still says whether the channel exists.
+ * rest. Both are checked against the channel's type first (channel-types.ts). An edit with nothing to
+ * change still says whether the channel exists.
  */
 export async function updateChannel(
   deps: { db: Database; secrets: SecretBox },
@@ -27,11 +29,12 @@ export async function updateChannel(
   };
   return deps.db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ id: channels.id, credentialsSealed: channels.credentialsSealed })
+      .select({ id: channels.id, type: channels.type, credentialsSealed: channels.credentialsSealed })
       .from(channels)
       .where(eq(channels.id, channelId))
       .for('update');
     if (!current) throw notFound('channel_not_found', `Channel ${channelId} does not exist.`);
+    checkChannelEdit(current.type, input);
     // A form replaces one secret at a time: the keys sent replace theirs, the others are kept.
     const credentials = input.credentials
       ? {

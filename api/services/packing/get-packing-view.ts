@@ -22,11 +22,14 @@ export async function getPackingView(db: Executor, orderId: string) {
     .where(eq(orders.id, orderId));
   if (!row) throw notFound('order_not_found', `Order ${orderId} does not exist.`);
   const { order } = row;
-  const lines = await db
+  const allLines = await db
     .select()
     .from(orderLines)
-    .where(and(eq(orderLines.orderId, orderId), ne(orderLines.status, 'cancelled')))
+    .where(eq(orderLines.orderId, orderId))
     .orderBy(asc(orderLines.externalLineId));
+  const lines = allLines.filter((l) => l.status !== 'cancelled');
+  // Lines the channel cancelled whole: nothing to pack, but units already picked are in the tote.
+  const cancelled = allLines.filter((l) => l.status === 'cancelled');
   const codes = lines.length
     ? await db
         .select({ productId: productBarcodes.productId, code: productBarcodes.code })
@@ -79,7 +82,16 @@ export async function getPackingView(db: Executor, orderId: string) {
       quantity: l.quantity,
       quantityPicked: l.quantityPicked,
       quantityPacked: l.quantityPacked,
+      quantityCancelled: l.quantityCancelled,
+      quantityCancelledPicked: l.quantityCancelledPicked,
       barcodes: codes.filter((c) => c.productId === l.productId).map((c) => c.code),
+    })),
+    cancelledLines: cancelled.map((l) => ({
+      id: l.id,
+      sku: l.sku,
+      title: l.title,
+      quantityCancelled: Math.max(l.quantityCancelled, l.quantity),
+      quantityCancelledPicked: l.quantityCancelledPicked,
     })),
     boxes: boxes.map(({ box, trackingNumber }) => ({
       id: box.id,

@@ -1,6 +1,7 @@
 import { StatusBadge } from '../components/StatusBadge.js';
 import { t } from '../i18n.js';
 import type { OrderLine } from '../order-detail.js';
+import { cancelledUnits } from './cancelled-units.js';
 
 /** Quantities as "done / ordered", so a half-picked line is obvious at a glance. */
 export function OrderLines({ lines }: { lines: OrderLine[] }) {
@@ -26,29 +27,52 @@ export function OrderLines({ lines }: { lines: OrderLine[] }) {
             </tr>
           </thead>
           <tbody>
-            {lines.map((l) => (
-              <tr key={l.id} data-testid="order-line">
-                <td data-label={t('sku')} className="mono">
-                  {l.sku}
-                </td>
-                <td data-label={t('item')}>{l.title}</td>
-                <td data-label={t('quantity')} className="num strong">
-                  {l.quantity}
-                </td>
-                <td data-label={t('picked')} className="num">
-                  {progress(l.quantityPicked, l.quantity)}
-                </td>
-                <td data-label={t('packed')} className="num">
-                  {progress(l.quantityPacked, l.quantity)}
-                </td>
-                <td data-label={t('shipped')} className="num">
-                  {progress(l.quantityShipped, l.quantity)}
-                </td>
-                <td data-label={t('status')}>
-                  <StatusBadge kind="lineStatus" status={l.status} />
-                </td>
-              </tr>
-            ))}
+            {lines.map((l) => {
+              const cancelled = cancelledUnits(l);
+              return (
+                <tr
+                  key={l.id}
+                  data-testid="order-line"
+                  data-sku={l.sku}
+                  className={cancelled.isWhole ? 'line-cancelled' : undefined}
+                >
+                  <td data-label={t('sku')} className="mono">
+                    {l.sku}
+                  </td>
+                  <td data-label={t('item')}>
+                    <span className="line-title">{l.title}</span>
+                    {cancelled.cancelled > 0 ? (
+                      <span className="line-cancel-note" data-testid="line-cancelled">
+                        {t('lineCancelledUnits', {
+                          cancelled: cancelled.cancelled,
+                          ordered: cancelled.ordered,
+                        })}
+                      </span>
+                    ) : null}
+                    {l.quantityCancelledPicked > 0 ? (
+                      <span className="line-cancel-note line-put-back" data-testid="line-put-back">
+                        {t('lineCancelledPicked', { count: l.quantityCancelledPicked })}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td data-label={t('quantity')} className="num strong">
+                    {l.quantity}
+                  </td>
+                  <td data-label={t('picked')} className="num">
+                    {progress(l.quantityPicked, l.quantity)}
+                  </td>
+                  <td data-label={t('packed')} className="num">
+                    {progress(l.quantityPacked, l.quantity)}
+                  </td>
+                  <td data-label={t('shipped')} className="num">
+                    {progress(l.quantityShipped, l.quantity)}
+                  </td>
+                  <td data-label={t('status')}>
+                    <StatusBadge kind="lineStatus" status={l.status} />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

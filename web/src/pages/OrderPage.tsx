@@ -8,6 +8,7 @@ import { OrderDeskActions } from './desk/OrderDeskActions.js';
 import { EventTimeline } from './EventTimeline.js';
 import { OrderHeader } from './OrderHeader.js';
 import { OrderLines } from './OrderLines.js';
+import { PutBackBanner } from './PutBackBanner.js';
 import { ShipmentList } from './ShipmentList.js';
 
 const refreshMs = 10_000;
@@ -23,6 +24,7 @@ export function OrderPage({ id }: { id: string }) {
       {order.data ? (
         <>
           <OrderHeader order={order.data} now={order.updatedAt ?? new Date()} />
+          <PutBackBanner lines={order.data.lines} />
           <OrderLines lines={order.data.lines} />
           <ShipmentList shipments={order.data.shipments} />
           <OrderDeskActions order={order.data} onChanged={order.reload} />

@@ -4,6 +4,7 @@ import { ApiError, call, client, toApiError } from '../../api.js';
 import { t } from '../../i18n.js';
 import { BoxForm, type BoxInput } from './BoxForm.js';
 import { DonePanel } from './DonePanel.js';
+import { PackLines } from './PackLines.js';
 import { PrinterPicker, usePrinter } from './PrinterPicker.js';
 import { type PackingView, type PackResult, printLabelsInBrowser } from './pack-types.js';
 import { parseScaleWeight } from './parse-weight.js';
@@ -164,24 +165,7 @@ export function PackPage() {
             <strong>{view.order.externalId}</strong> · {view.order.channelName} · {view.service.name} ·{' '}
             {view.order.city} ({view.order.countryCode})
           </p>
-          <table className="pack-lines">
-            <tbody>
-              {view.lines.map((l) => (
-                <tr
-                  key={l.id}
-                  data-testid="pack-line"
-                  data-sku={l.sku}
-                  className={l.quantityPacked >= l.quantity ? 'pack-line-done' : ''}
-                >
-                  <td>{l.title}</td>
-                  <td>{l.sku}</td>
-                  <td className="pack-count">
-                    {t('packUnits', { packed: l.quantityPacked, total: l.quantity })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PackLines view={view} />
           {openBox && (
             <BoxForm
               box={openBox}
