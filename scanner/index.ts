@@ -1,5 +1,7 @@
-/** Framework-free scanning: camera, keyboard wedge, GS1/AIM parsing, feedback. Imports nothing of ours. */
-export { createCameraScanner } from './camera.js';
+/**
+ * Framework-free scanning: keyboard wedge, GS1/AIM parsing, feedback. Imports nothing of ours. The camera
+ * (zxing, most of the weight) is its own entry, `scanner/camera.ts`, to be loaded when a camera is used.
+ */
 export { isValidGs1CheckDigit } from './check-digit.js';
 export { ScanParseError } from './errors.js';
 export { createFeedback } from './feedback.js';

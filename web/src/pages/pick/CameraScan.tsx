@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { type CameraScanner, createCameraScanner } from '../../../../scanner/index.js';
+import type { CameraScanner } from '../../../../scanner/index.js';
 import { t } from '../../i18n.js';
+
+/** zxing is most of the camera's weight: its own chunk, out of the app's first download. */
+const loadCamera = () => import('../../../../scanner/camera.js');
 
 /** The phone's camera as a scanner, for devices without a trigger; each read goes to the same handler as the wedge. */
 export function CameraScan(props: { onScan: (code: string) => void }) {
@@ -10,16 +13,28 @@ export function CameraScan(props: { onScan: (code: string) => void }) {
   const onScan = useRef(props.onScan);
   onScan.current = props.onScan;
   useEffect(() => {
+    // Fetched a moment after the page opens, while the network is there, so the service worker holds
+    // it for a camera first turned on in a dead spot of the aisles; the first paint does not wait for it.
+    const prefetch = setTimeout(() => void loadCamera().catch(() => undefined), 2000);
+    return () => clearTimeout(prefetch);
+  }, []);
+  useEffect(() => {
     if (!isOn || !video.current) return;
+    const element = video.current;
     let scanner: CameraScanner | null = null;
-    try {
-      // 80 ms between decode attempts: zxing's default 500 ms is too slow for picking.
-      scanner = createCameraScanner({ onScan: (raw) => onScan.current(raw), intervalMs: 80 });
-      scanner.start(video.current).catch((err: unknown) => setError(String(err)));
-    } catch (err) {
-      setError(String(err));
-    }
-    return () => scanner?.stop();
+    let isStopped = false;
+    loadCamera()
+      .then(({ createCameraScanner }) => {
+        if (isStopped) return;
+        // 80 ms between decode attempts: zxing's default 500 ms is too slow for picking.
+        scanner = createCameraScanner({ onScan: (raw) => onScan.current(raw), intervalMs: 80 });
+        return scanner.start(element);
+      })
+      .catch((err: unknown) => setError(String(err)));
+    return () => {
+      isStopped = true;
+      scanner?.stop();
+    };
   }, [isOn]);
   return (
     <div className="pick-camera">
