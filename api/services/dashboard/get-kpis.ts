@@ -56,11 +56,15 @@ export async function getKpis(db: Executor, now: Date, nearRatio = 0.8): Promise
   const policies = new Map(rows.map((c) => [c.id, policyFor(c.type, c.settings)]));
   const deliveryPromiseDays = new Map([...policies].map(([id, p]) => [id, p.deliveryPromiseDays]));
   const counts = new Map<string, { numerator: number; denominator: number }>();
-  for (const kpi of kpiNames) {
-    const windows = windowsOf([...policies.values()], kpi);
-    for (const c of await countKpi(db, kpi, { now, windows, deliveryPromiseDays }))
-      counts.set(`${c.channelId}:${kpi}:${c.windowDays}`, c);
-  }
+  // One statement per KPI, sent together: on PostgreSQL each runs on its own pooled connection.
+  const perKpi = await Promise.all(
+    kpiNames.map(async (kpi) => {
+      const windows = windowsOf([...policies.values()], kpi);
+      return { kpi, rows: await countKpi(db, kpi, { now, windows, deliveryPromiseDays }) };
+    }),
+  );
+  for (const { kpi, rows: found } of perKpi)
+    for (const c of found) counts.set(`${c.channelId}:${kpi}:${c.windowDays}`, c);
   return rows.map((channel) => {
     const policy = policies.get(channel.id)!;
     return {

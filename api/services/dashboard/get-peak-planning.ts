@@ -54,11 +54,44 @@ export async function getPeakPlanning(
 ): Promise<PeakPlanning> {
   const from = new Date(now.getTime() - 731 * dayMs).toISOString();
   const until = now.toISOString();
-  const days = rowsOf<{ day: string; n: number }>(
-    await db.execute(sql`select to_char((o.placed_at at time zone ${timeZone})::date, 'YYYY-MM-DD') as day, count(*)::int as n
-      from orders o where o.placed_at >= ${from}::timestamptz and o.placed_at < ${until}::timestamptz
-      group by 1 order by 1`),
-  ).map((r) => ({ day: r.day, orders: Number(r.n) }));
+  const lastSeasonFrom = new Date(now.getTime() - 365 * dayMs).toISOString();
+  const lastSeasonTo = new Date(now.getTime() - (365 - horizonDays) * dayMs).toISOString();
+  const recentFrom = new Date(now.getTime() - 30 * dayMs).toISOString();
+  const coverageQuery = db.execute(sql`with sold as (
+        select l.product_id,
+          coalesce(sum(l.quantity) filter (where o.placed_at >= ${recentFrom}::timestamptz and o.placed_at < ${until}::timestamptz), 0) as recent,
+          coalesce(sum(l.quantity) filter (where o.placed_at >= ${lastSeasonFrom}::timestamptz and o.placed_at < ${lastSeasonTo}::timestamptz), 0) as season
+        from orders o join order_lines l on l.order_id = o.id
+        where o.status <> 'cancelled'
+          and ((o.placed_at >= ${recentFrom}::timestamptz and o.placed_at < ${until}::timestamptz)
+            or (o.placed_at >= ${lastSeasonFrom}::timestamptz and o.placed_at < ${lastSeasonTo}::timestamptz))
+        group by 1),
+      stock as (select product_id, sum(on_hand - reserved)::int as available from bin_stock group by 1)
+      select p.id, p.sku, p.name, coalesce(stock.available, 0)::int as available,
+        coalesce(sold.recent, 0)::int as recent, coalesce(sold.season, 0)::int as season
+      from products p left join sold on sold.product_id = p.id left join stock on stock.product_id = p.id
+      where sold.product_id is not null
+      order by coalesce(stock.available, 0)::float8 / greatest(coalesce(sold.recent, 0), 1) asc, p.sku
+      limit ${coverageLimit}`);
+  // Both statements go out together (each on its own pooled connection on PostgreSQL); the day is
+  // formatted once per day, not once per order.
+  const [dayRows, coverageRows] = await Promise.all([
+    db.execute(sql`select to_char(d.day, 'YYYY-MM-DD') as day, d.n from (
+        select (o.placed_at at time zone ${timeZone})::date as day, count(*)::int as n
+        from orders o where o.placed_at >= ${from}::timestamptz and o.placed_at < ${until}::timestamptz
+        group by 1) d
+      order by d.day`),
+    coverageQuery,
+  ]);
+  const days = rowsOf<{ day: string; n: number }>(dayRows).map((r) => ({ day: r.day, orders: Number(r.n) }));
+  const coverage = rowsOf<{
+    id: string;
+    sku: string;
+    name: string;
+    available: number;
+    recent: number;
+    season: number;
+  }>(coverageRows);
   const byDay = new Map(days.map((d) => [d.day, d.orders]));
   const today = dayOf(now, timeZone);
   const sumRange = (start: string, count: number) => {
@@ -84,34 +117,6 @@ export async function getPeakPlanning(
       peakDay: peak,
     };
   });
-  const lastSeasonFrom = new Date(now.getTime() - 365 * dayMs).toISOString();
-  const lastSeasonTo = new Date(now.getTime() - (365 - horizonDays) * dayMs).toISOString();
-  const recentFrom = new Date(now.getTime() - 30 * dayMs).toISOString();
-  const coverage = rowsOf<{
-    id: string;
-    sku: string;
-    name: string;
-    available: number;
-    recent: number;
-    season: number;
-  }>(
-    await db.execute(sql`with sold as (
-        select l.product_id,
-          coalesce(sum(l.quantity) filter (where o.placed_at >= ${recentFrom}::timestamptz and o.placed_at < ${until}::timestamptz), 0) as recent,
-          coalesce(sum(l.quantity) filter (where o.placed_at >= ${lastSeasonFrom}::timestamptz and o.placed_at < ${lastSeasonTo}::timestamptz), 0) as season
-        from orders o join order_lines l on l.order_id = o.id
-        where o.status <> 'cancelled'
-          and ((o.placed_at >= ${recentFrom}::timestamptz and o.placed_at < ${until}::timestamptz)
-            or (o.placed_at >= ${lastSeasonFrom}::timestamptz and o.placed_at < ${lastSeasonTo}::timestamptz))
-        group by 1),
-      stock as (select product_id, sum(on_hand - reserved)::int as available from bin_stock group by 1)
-      select p.id, p.sku, p.name, coalesce(stock.available, 0)::int as available,
-        coalesce(sold.recent, 0)::int as recent, coalesce(sold.season, 0)::int as season
-      from products p left join sold on sold.product_id = p.id left join stock on stock.product_id = p.id
-      where sold.product_id is not null
-      order by coalesce(stock.available, 0)::float8 / greatest(coalesce(sold.recent, 0), 1) asc, p.sku
-      limit ${coverageLimit}`),
-  );
   return {
     timeZone,
     days,
