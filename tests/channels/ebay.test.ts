@@ -67,7 +67,8 @@ describe('the eBay fake validates against the OAS3 files', () => {
 
 describe('eBay connector against the fake', () => {
   it('pulls with filter=lastmodifieddate and limit/offset; money exact, ship-by from the lines', async () => {
-    const { fake, connector } = setup({}, { pageSize: 2 });
+    // The pull's start an hour ahead, so the fake's auto-advancing clock stays before it.
+    const { fake, connector } = setup({}, { pageSize: 2, now: () => Date.now() + 3_600_000 });
     const a = fake.createOrder({ lines: [{ sku: 'SEC-220', quantity: 2 }, { sku: 'GAN-M' }] });
     fake.createOrder({ paymentStatus: 'PENDING' });
     const c = fake.createOrder();
@@ -97,6 +98,36 @@ describe('eBay connector against the fake', () => {
     ]);
     expect(orders[1]).toMatchObject({ ok: true, order: { status: 'awaiting_payment' } });
     expect(fake.received.filter((r) => r.operationId === 'identityToken')).toHaveLength(1);
+  });
+
+  it('an order shipped while the pull pages through is read again by the next pull', async () => {
+    let now = Date.parse('2026-05-04T08:00:00Z');
+    const { fake, connector } = setup(
+      { clock: () => new Date(now), autoAdvance: false },
+      { now: () => now, pageSize: 1 },
+    );
+    const a = fake.createOrder({ lines: [{ sku: 'SEC-220', quantity: 1 }] });
+    const b = fake.createOrder({ lines: [{ sku: 'GAN-M', quantity: 1 }] });
+    now += 60_000;
+    const first = await connector.pullOrders({ cursor: null, pageToken: null });
+    expect(first.orders.map((o) => o.externalId)).toEqual([a.orderId]);
+    // Between the pages: we ship the order just read, then the buyer changes the next one.
+    now += 60_000;
+    await connector.confirmShipment(
+      ship(a.orderId, 'TRK-A', [{ externalLineId: a.lineItems[0]!.lineItemId, quantity: 1 }]),
+    );
+    now += 60_000;
+    fake.updateOrder(b.orderId, () => {});
+    const second = await connector.pullOrders({ cursor: null, pageToken: first.pageToken });
+    expect(second.orders.map((o) => o.externalId)).toEqual([b.orderId]);
+    expect(second.hasMore).toBe(false);
+    // The greatest date seen is b's change, after a's shipment: a cursor there would never show a shipped.
+    expect(second.nextCursor).toBe('2026-05-04T08:01:00.000Z');
+    const next = await pullAll(connector, second.nextCursor);
+    expect(next.orders.find((o) => o.externalId === a.orderId)).toMatchObject({
+      ok: true,
+      order: { status: 'shipped' },
+    });
   });
 
   it('ships one order in two parcels, cancels a line of another, pushes stock', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RetryNotice } from '../../api/channels/call-log.js';
 import { rejection, setup } from '../fakes/shopify/harness.js';
 
 describe('Shopify errors', () => {
@@ -20,6 +21,37 @@ describe('Shopify errors', () => {
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThan(10_000);
     expect(waits[0]).toBeLessThanOrEqual(100_000);
+  });
+
+  it('reading and confirming a shipment wait out THROTTLED answers in place, and each wait is logged', async () => {
+    const notices: RetryNotice[] = [];
+    const { fake, connector } = setup({
+      // The in-place bound every connector gets: the full fulfilment state (560 points) needs 11.2 s here.
+      retry: { readRetries: 0, maxInlineWaitMs: 30_000 },
+      onRetry: (n) => notices.push(n),
+      sleep: async () => fake.setBucket({ currentlyAvailable: 1000 }),
+    });
+    const order = fake.createOrder({ lines: [{ sku: 'GAN-M', quantity: 1 }] });
+    // Other workers have just spent the bucket, which refills at 50 points a second.
+    fake.setBucket({ currentlyAvailable: 0, restoreRate: 50 });
+    expect(await connector.readShipmentState(order.id)).toEqual({ shipped: false, trackingNumber: null });
+    fake.setBucket({ currentlyAvailable: 0, restoreRate: 50 });
+    await connector.confirmShipment({
+      externalOrderId: order.id,
+      carrierCode: 'COLISSIMO',
+      carrierName: 'Colissimo',
+      carrierUrl: null,
+      trackingNumber: '6A30000000001',
+      lines: [],
+    });
+    expect(await connector.readTrackingNumbers(order.id)).toEqual(['6A30000000001']);
+    const waits = { operation: 'shopify.order', reason: 'channel_rate_limited', status: null, attempt: 1 };
+    // The read-back asks for the fulfilments alone (43 points), the shipment for what is left to fulfil.
+    expect(notices).toEqual([
+      { ...waits, waitMs: 860 },
+      { ...waits, waitMs: 11_200 },
+    ]);
+    expect(fake.calls.filter((c) => c.throttled).map((c) => c.rootFields[0])).toEqual(['order', 'order']);
   });
 
   it('reports THROTTLED as a retryable rate limit once the waits are used up', async () => {

@@ -5,14 +5,17 @@ import {
   createWooCommerceConnector,
   type WooCommerceConnectorOptions,
 } from '../../api/channels/woocommerce/connector.js';
-import { createWooFake, type WooFake } from '../fakes/woocommerce/fake.js';
+import { createWooFake, type WooFake, type WooFakeOptions } from '../fakes/woocommerce/fake.js';
 import { validateBody } from '../fakes/woocommerce/spec.js';
 
 const KEY = 'ck_test';
 const SECRET = 'cs_test';
 
-function setup(options: Partial<WooCommerceConnectorOptions> = {}) {
-  const fake = createWooFake({ consumerKey: KEY, consumerSecret: SECRET });
+function setup(
+  options: Partial<WooCommerceConnectorOptions> = {},
+  fakeOptions: Partial<WooFakeOptions> = {},
+) {
+  const fake = createWooFake({ consumerKey: KEY, consumerSecret: SECRET, ...fakeOptions });
   const fetch: FetchLike = async (input, init) =>
     fake.app.request(input.replace('https://boutique.test', ''), init);
   const connector = createWooCommerceConnector({
@@ -193,6 +196,57 @@ describe('WooCommerce connector against the fake', () => {
       order: 'asc',
       dates_are_gmt: 'true',
     });
+    expectEveryCallValid(fake);
+  });
+
+  it('an order shipped while the pull pages through does not push a later one off the pages', async () => {
+    const { fake, connector } = setup({ pageSize: 2 });
+    const made = Array.from({ length: 5 }, () =>
+      fake.createOrder({ lines: [{ sku: 'GAN-M', quantity: 1 }] }),
+    );
+    const first = await connector.pullOrders({ cursor: null, pageToken: null });
+    // Our shipment of the first order completes it: it moves to the end of the modification order, and
+    // offset paging would now answer orders 4 and 5 as page 2 and never show order 3.
+    await connector.confirmShipment({
+      externalOrderId: String(made[0]!.id),
+      carrierCode: 'COLISSIMO',
+      carrierName: 'Colissimo',
+      carrierUrl: null,
+      trackingNumber: '6A20000000009',
+      lines: [],
+    });
+    expect(fake.state.orders.get(made[0]!.id)?.status).toBe('completed');
+    const seen = first.orders.map((o) => o.externalId);
+    let pageToken = first.pageToken;
+    while (pageToken) {
+      const page = await connector.pullOrders({ cursor: null, pageToken });
+      seen.push(...page.orders.map((o) => o.externalId));
+      pageToken = page.pageToken;
+    }
+    for (const order of made) expect(seen).toContain(String(order.id));
+    // None twice, but the shipped order, which changed and is rightly handed over again.
+    const others = seen.filter((id) => id !== String(made[0]!.id));
+    expect(new Set(others).size).toBe(others.length);
+    const pulls = fake.calls.filter((c) => c.operationId === 'listAllOrders');
+    expect(pulls.slice(1).every((c) => c.query.page === '1' && c.query.exclude !== undefined)).toBe(true);
+    expectEveryCallValid(fake);
+  });
+
+  it('hands over every order once when many share one modification second', async () => {
+    const at = new Date('2026-03-02T09:00:00Z');
+    const { fake, connector } = setup({ pageSize: 100 }, { clock: () => at, autoAdvance: false });
+    const made = Array.from({ length: 305 }, () => fake.createOrder());
+    const { orders } = await pullAll(connector, null);
+    const ids = orders.map((o) => o.externalId);
+    expect(ids.sort()).toEqual(made.map((o) => String(o.id)).sort());
+    const pulls = fake.calls.filter((c) => c.operationId === 'listAllOrders');
+    // Keyset pages while the ids excluded stay few; past that, the one second is paged by index.
+    expect(pulls.map((c) => [c.query.page, c.query.exclude?.split(',').length ?? 0])).toEqual([
+      ['1', 0],
+      ['1', 100],
+      ['1', 200],
+      ['2', 200],
+    ]);
     expectEveryCallValid(fake);
   });
 

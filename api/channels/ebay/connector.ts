@@ -29,10 +29,20 @@ export interface EbayConnectorOptions {
 const FULFILLMENT = '/sell/fulfillment/v1';
 const orderPath = (id: string) => `${FULFILLMENT}/order/${encodeURIComponent(id)}`;
 
+/**
+ * One pull is `lastmodifieddate:[since..]`, paged by offset. getOrders documents no sort and no keyset
+ * parameter, so offsets it is; the window is left open at the top on purpose: an order modified while we
+ * page stays in the result set, and in creation-date order (the fake's; eBay documents none) it keeps
+ * its place, so the later pages do not shift. What no page shows is the change itself, made after the
+ * order was read: so the cursor never passes the instant the pull started (`until`), and the next pull
+ * reads every order changed since, whatever the greatest date this pull saw.
+ */
 interface PageToken {
   offset: number;
   since: string;
   maxSeen: string | null;
+  /** When the pull started (absent from tokens issued before it was kept). */
+  until?: string;
 }
 const encodeToken = (t: PageToken) => Buffer.from(JSON.stringify(t)).toString('base64url');
 function decodeToken(text: string): PageToken {
@@ -46,6 +56,8 @@ function decodeToken(text: string): PageToken {
 }
 const later = (a: string | null, b: string | null) =>
   a === null ? b : b === null ? a : Date.parse(b) > Date.parse(a) ? b : a;
+const earlier = (a: string | null, b: string | null) =>
+  a === null ? b : b === null ? a : Date.parse(b) < Date.parse(a) ? b : a;
 
 /** ReasonForRefundEnum (eBay's type reference): the buyer's or the seller's cancellation. */
 const REFUND_REASON: Record<CancelReason | 'return', string> = {
@@ -113,12 +125,13 @@ export function createEbayConnector(options: EbayConnectorOptions): ChannelConne
     type: 'ebay',
 
     async pullOrders({ cursor, pageToken }): Promise<PullPage> {
-      const token = pageToken
+      const token: PageToken = pageToken
         ? decodeToken(pageToken)
         : {
             offset: 0,
             since: cursor ?? new Date(now() - (options.initialLookbackDays ?? 30) * 86_400_000).toISOString(),
             maxSeen: null,
+            until: new Date(now()).toISOString(),
           };
       const { body } = await client.call<unknown>({
         operation: 'getOrders',
@@ -137,12 +150,14 @@ export function createEbayConnector(options: EbayConnectorOptions): ChannelConne
       });
       const nextOffset = token.offset + raws.length;
       const hasMore = raws.length > 0 && nextOffset < (page.data.total ?? 0);
-      // eBay does not promise modification-date order across pages: move the cursor on the last page only.
+      // eBay does not promise modification-date order across pages: move the cursor on the last page only,
+      // and not past the pull's start (an order read early may have changed since, see PageToken).
+      const reached = later(token.since, earlier(maxSeen, token.until ?? null));
       return {
         orders,
         hasMore,
-        nextCursor: hasMore ? (cursor ?? null) : (maxSeen ?? cursor ?? null),
-        pageToken: hasMore ? encodeToken({ offset: nextOffset, since: token.since, maxSeen }) : null,
+        nextCursor: hasMore ? (cursor ?? null) : maxSeen === null ? (cursor ?? null) : reached,
+        pageToken: hasMore ? encodeToken({ ...token, offset: nextOffset, maxSeen }) : null,
       };
     },
 

@@ -21,7 +21,10 @@ export interface ShopifyClientOptions {
   throttle?: (operation: string) => Promise<void>;
   /** How many times a THROTTLED answer is waited out before it is reported (default 3). */
   maxThrottleRetries?: number;
-  /** Upper bound of one wait for the cost bucket to refill (default 10 s). */
+  /**
+   * Longest time one call waits, over all its THROTTLED answers, for the cost bucket to refill; default
+   * `retry.maxInlineWaitMs` (the bound of every other in-place wait), else 20 s.
+   */
   maxThrottleWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;
   onRetry?: RetryReporter | undefined;
@@ -51,6 +54,14 @@ export interface ShopifyClient {
   mutate<T>(operation: string, document: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
+/**
+ * The default bound of the waits for the cost bucket in one call: the time a standard plan's bucket
+ * (1,000 points, 50 a second) takes to refill from empty. Any query the bucket can hold fits in it, so
+ * a costly read (an order's fulfilment state asks for over 500 points) is waited for, not refused, when
+ * other workers have just spent the points.
+ */
+const DEFAULT_THROTTLE_WAIT_MS = 20_000;
+
 /** Milliseconds until the bucket holds the requested cost again (Shopify's leaky bucket). */
 export function throttleWaitMs(extensions: GraphqlResponse<unknown>['extensions']): number {
   const cost = extensions?.cost;
@@ -71,7 +82,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
   const http = { channel: 'shopify', fetch: options.fetch, timeoutMs: options.timeoutMs };
   const headers = { 'x-shopify-access-token': options.accessToken };
   const maxRetries = options.maxThrottleRetries ?? 3;
-  const maxWait = options.maxThrottleWaitMs ?? 10_000;
+  const maxWait = options.maxThrottleWaitMs ?? options.retry?.maxInlineWaitMs ?? DEFAULT_THROTTLE_WAIT_MS;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   async function send<T>(
@@ -80,6 +91,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     variables: Record<string, unknown>,
     isMutation: boolean,
   ): Promise<T> {
+    let waited = 0;
     for (let attempt = 0; ; attempt++) {
       // Both go as POST, classified as a write, which is right only for mutations: a query is retried
       // in place like any read, and a query that timed out changed nothing (its ambiguity is cleared).
@@ -106,7 +118,8 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
       if (codes.includes('THROTTLED')) {
         // A throttled request was not executed, so even a mutation is safe to send again.
         const wait = throttleWaitMs(body?.extensions);
-        if (attempt < maxRetries && wait <= maxWait) {
+        if (attempt < maxRetries && waited + wait <= maxWait) {
+          waited += wait;
           options.onRetry?.({
             operation: `shopify.${operation}`,
             reason: 'channel_rate_limited',

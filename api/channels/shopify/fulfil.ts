@@ -1,7 +1,7 @@
 import { ChannelError, type ShipmentConfirmation } from '../connector.js';
 
-/** What `ORDER_FULFILMENT_STATE` answers, as far as shipping needs it. */
-export interface FulfilmentState {
+/** What `ORDER_FULFILMENTS` answers: the order's fulfilments. */
+export interface OrderFulfilments {
   id: string;
   displayFulfillmentStatus: string;
   fulfillments: {
@@ -10,6 +10,10 @@ export interface FulfilmentState {
     createdAt: string;
     trackingInfo: { company: string | null; number: string | null; url: string | null }[];
   }[];
+}
+
+/** What `ORDER_FULFILMENT_STATE` answers, as far as shipping needs it. */
+export interface FulfilmentState extends OrderFulfilments {
   fulfillmentOrders: {
     nodes: {
       id: string;
@@ -28,7 +32,7 @@ export interface FulfillmentOrderLines {
 const FULFILLABLE = new Set(['OPEN', 'IN_PROGRESS']);
 
 /** The successful fulfilment that already carries this tracking number, if any (the read-back). */
-export function fulfillmentWithTracking(state: FulfilmentState, trackingNumber: string) {
+export function fulfillmentWithTracking(state: OrderFulfilments, trackingNumber: string) {
   return state.fulfillments.find(
     (f) => f.status === 'SUCCESS' && f.trackingInfo.some((t) => t.number === trackingNumber),
   );
@@ -89,7 +93,7 @@ export function allocateParcel(
 }
 
 /** The most recent successful fulfilment, for `readShipmentState`. */
-export function latestFulfillment(state: FulfilmentState) {
+export function latestFulfillment(state: OrderFulfilments) {
   return state.fulfillments
     .filter((f) => f.status === 'SUCCESS')
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || numericId(a.id) - numericId(b.id))

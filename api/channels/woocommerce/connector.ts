@@ -36,16 +36,25 @@ export interface WooCommerceConnector extends ChannelConnector {
 }
 
 /**
- * One pull is a window [since − 1 s, until] sorted by modification date. `until` is fixed when the pull
- * starts, so an order modified while we page moves out of this window (into the next pull) instead of
- * shifting the pages and hiding another order.
+ * One pull is the window [since, until] sorted by modification date; `until` is fixed when the pull
+ * starts. Pages are keyset pages: each one starts at the last modification second the page before
+ * reached, with the orders already handed over at that second excluded (`exclude`), never at an offset.
+ * An order modified while we page (our own shipment, say) leaves its place in the sort; with offset
+ * paging every later order would move one place left and one of them would never be read, while the
+ * cursor moves past it for good.
  */
 interface PageToken {
+  /** 1, unless more orders than `MAX_EXCLUDED` share one second: then that second is paged by index. */
   page: number;
   since: string | null;
   until: string;
   maxSeen: string | null;
+  /** Orders modified at the second `since` that this pull already returned. */
+  seen?: number[];
 }
+
+/** Ids sent in `exclude` at most, to keep the URL short; beyond it one second is paged by index. */
+const MAX_EXCLUDED = 200;
 
 function encodeToken(token: PageToken): string {
   return Buffer.from(JSON.stringify(token)).toString('base64url');
@@ -76,6 +85,24 @@ function secondBefore(iso: string): string {
   return new Date(Date.parse(iso) - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+const sameSecond = (a: string | null, b: string | null) =>
+  a !== null && b !== null && Date.parse(a) === Date.parse(b);
+
+/** Where the page after `body` starts: at the last second it reached, without the orders it returned. */
+function nextPage(token: PageToken, body: unknown[], last: string | null, maxSeen: string | null): PageToken {
+  const ids = (at: string | null) =>
+    body.flatMap((raw) => {
+      const peek = peekOrder(raw);
+      return peek.id !== null && (at === null || sameSecond(peek.modified, at)) ? [Number(peek.id)] : [];
+    });
+  if (last !== null && (token.since === null || Date.parse(last) > Date.parse(token.since)))
+    return { page: 1, since: last, until: token.until, maxSeen, seen: ids(last) };
+  // The whole page is at the second the page started from: exclude it too, or page by index past it.
+  const seen = [...(token.seen ?? []), ...ids(null)];
+  if (seen.length <= MAX_EXCLUDED) return { ...token, page: 1, maxSeen, seen };
+  return { ...token, page: token.page + 1, maxSeen };
+}
+
 export function createWooCommerceConnector(options: WooCommerceConnectorOptions): WooCommerceConnector {
   const client = createWooClient(options);
   const pageSize = Math.min(Math.max(options.pageSize ?? 50, 1), 100);
@@ -100,12 +127,14 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
               .replace(/\.\d{3}Z$/, 'Z'),
             maxSeen: cursor,
           };
+      const seen = token.seen ?? [];
       const { body, totalPages } = await client.getPage<unknown[]>('listAllOrders', '/orders', {
         modified_after: token.since ? secondBefore(token.since) : undefined,
         modified_before: token.until,
         dates_are_gmt: true,
         orderby: 'modified',
         order: 'asc',
+        exclude: seen.length > 0 ? seen.join(',') : undefined,
         page: token.page,
         per_page: pageSize,
       });
@@ -117,8 +146,11 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
         );
       }
       let maxSeen = token.maxSeen;
+      let last: string | null = null;
       const orders: PulledOrder[] = body.map((raw) => {
-        maxSeen = later(maxSeen, peekOrder(raw).modified);
+        const { modified } = peekOrder(raw);
+        maxSeen = later(maxSeen, modified);
+        last = later(last, modified);
         return mapWooOrder(raw);
       });
       const hasMore = body.length > 0 && token.page < totalPages;
@@ -127,7 +159,7 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
         hasMore,
         // Sorted by modification inside a fixed window: the cursor may move with every page.
         nextCursor: maxSeen,
-        pageToken: hasMore ? encodeToken({ ...token, page: token.page + 1, maxSeen }) : null,
+        pageToken: hasMore ? encodeToken(nextPage(token, body, last, maxSeen)) : null,
       };
     },
 

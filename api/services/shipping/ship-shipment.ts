@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../../db/client.js';
-import { binStock, orderLines, orders, reservations, shipments } from '../../../db/schema/index.js';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../../db/client.js';
+import { binStock, bins, orderLines, orders, reservations, shipments } from '../../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { queues } from '../../jobs/queues.js';
@@ -43,6 +43,7 @@ export async function shipShipment(
           .where(and(inArray(reservations.orderLineId, lineIds), eq(reservations.status, 'active')))
           .returning()
       : [];
+    await lockBinRows(tx, held);
     for (const r of held) {
       // The units leave the reservation first, then the shelf through the ledger's one entry point.
       await tx
@@ -81,4 +82,22 @@ export async function shipShipment(
     );
     return { shipmentId, isReplay: false };
   });
+}
+
+/**
+ * Locks the bin rows the reservations are consumed from, before any of them changes, in the order
+ * `reserveLines` locks them (product, then walking order). The reservations come back in no particular
+ * order, so two packers shipping orders that share shelves would otherwise take the same rows in
+ * opposite orders and deadlock; this way the second waits for the first (and a reservation batch being
+ * ingested meanwhile queues the same way).
+ */
+async function lockBinRows(tx: Executor, held: readonly { productId: string; binId: string }[]) {
+  if (held.length === 0) return;
+  await tx
+    .select({ id: binStock.id })
+    .from(binStock)
+    .innerJoin(bins, eq(bins.id, binStock.binId))
+    .where(or(...held.map((r) => and(eq(binStock.productId, r.productId), eq(binStock.binId, r.binId)))))
+    .orderBy(asc(binStock.productId), asc(bins.pickSequence), asc(bins.code), asc(binStock.id))
+    .for('update', { of: binStock });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RetryNotice, RetryReporter } from '../../../api/channels/call-log.js';
 import type { PulledOrder } from '../../../api/channels/canonical.js';
 import { type ChannelConnector, ChannelError, type PullPage } from '../../../api/channels/connector.js';
 import type { FetchLike } from '../../../api/channels/http.js';
@@ -9,7 +10,18 @@ import { validateRequestBody } from './spec.js';
 const KEY = 'test-key';
 
 function setup(
-  opts: { clock?: () => Date; autoAdvance?: boolean; apiKey?: string; timeoutMs?: number } = {},
+  opts: {
+    clock?: () => Date;
+    autoAdvance?: boolean;
+    apiKey?: string;
+    timeoutMs?: number;
+    pageSize?: number;
+    /** When a pull starts; by default an hour ahead, so the simulator's auto-advancing clock stays before it. */
+    now?: () => Date;
+    onRetry?: RetryReporter;
+    /** Stands between the connector and the simulator (to replay a request, say). */
+    network?: (send: FetchLike) => FetchLike;
+  } = {},
 ) {
   const sim = createMiraklSimulator({
     apiKey: KEY,
@@ -18,16 +30,18 @@ function setup(
     clock: opts.clock,
   });
   // The Hono app stands in for the network: same Request/Response objects, no socket.
-  const fetch: FetchLike = async (input, init) => sim.app.request(input, init);
+  const direct: FetchLike = async (input, init) => sim.app.request(input, init);
   const connector = createMiraklConnector({
     baseUrl: 'https://mirakl.test/',
     apiKey: opts.apiKey ?? KEY,
     shopId: 2001,
     // These tests classify single failures: no retry in place (covered in api/channels/rate-limit.test.ts).
     retry: { readRetries: 0, maxInlineWaitMs: 0 },
-
-    fetch,
+    fetch: opts.network ? opts.network(direct) : direct,
     timeoutMs: opts.timeoutMs,
+    pageSize: opts.pageSize,
+    now: opts.now ?? (() => new Date(Date.now() + 3_600_000)),
+    onRetry: opts.onRetry,
   });
   return { sim, connector };
 }
@@ -100,6 +114,31 @@ describe('Mirakl connector against the simulator', () => {
     expect(second.nextCursor).toBe('2026-03-02T09:05:00Z');
     const third = await pullAll(connector, second.nextCursor);
     expect(ids(third.orders)).toEqual([c.order_id]);
+  });
+
+  it('an order accepted while the pull pages through is read again by the next pull', async () => {
+    let now = new Date('2026-03-02T09:00:00Z');
+    const at = (minutes: number) => new Date(Date.parse('2026-03-02T09:00:00Z') + minutes * 60_000);
+    const { sim, connector } = setup({ clock: () => now, autoAdvance: false, now: () => now, pageSize: 1 });
+    const a = sim.createOrder();
+    const b = sim.createOrder();
+    now = at(1);
+    const first = await connector.pullOrders({ cursor: null, pageToken: null });
+    expect(ids(first.orders)).toEqual([a.order_id]);
+    // Between the pages: we accept the order just read, then the next one.
+    now = at(2);
+    await acceptAll(sim, connector, a.order_id);
+    now = at(3);
+    await acceptAll(sim, connector, b.order_id);
+    const second = await connector.pullOrders({ cursor: null, pageToken: first.pageToken });
+    expect(ids(second.orders)).toEqual([b.order_id]);
+    // b's acceptance is the greatest date seen; a cursor there would never show a accepted.
+    expect(second.nextCursor).toBe('2026-03-02T09:01:00Z');
+    const next = await pullAll(connector, second.nextCursor);
+    expect(next.orders.find((o) => o.externalId === a.order_id)).toMatchObject({
+      ok: true,
+      order: { status: 'to_ship' },
+    });
   });
 
   it('parks malformed orders with a reason while the rest of the page maps', async () => {
@@ -220,6 +259,59 @@ describe('Mirakl connector error classification', () => {
       shipped: true,
       trackingNumber: '0987',
     });
+  });
+
+  it('an acceptance that timed out after it was applied is read back, and the retry sends nothing', async () => {
+    const { sim, connector } = setup({ timeoutMs: 250 });
+    const order = sim.createOrder();
+    sim.delayNext('OR21', 700);
+    const err = await rejection(acceptAll(sim, connector, order.order_id));
+    expect(err).toMatchObject({ code: 'channel_timeout', ambiguous: true });
+    // The simulator applies the acceptance once its delay is over.
+    for (let i = 0; i < 100 && sim.state.orders.get(order.order_id)?.order_state !== 'SHIPPING'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sim.state.orders.get(order.order_id)?.order_state).toBe('SHIPPING');
+    await acceptAll(sim, connector, order.order_id);
+    expect(sim.received.filter((c) => c.operationId === 'OR21')).toHaveLength(1);
+  });
+
+  it('an acceptance refused because an earlier one landed meanwhile is done once read back', async () => {
+    const notices: RetryNotice[] = [];
+    let replayed = false;
+    const { sim, connector } = setup({
+      onRetry: (n) => notices.push(n),
+      // The earlier attempt, still on its way when we read the order, arrives just before this one.
+      network: (send) => async (input, init) => {
+        if (!replayed && init.method === 'PUT' && new URL(input).pathname.endsWith('/accept')) {
+          replayed = true;
+          await send(input, init);
+        }
+        return send(input, init);
+      },
+    });
+    const order = sim.createOrder();
+    await acceptAll(sim, connector, order.order_id);
+    expect(sim.received.filter((c) => c.operationId === 'OR21').map((c) => c.status)).toEqual([204, 400]);
+    expect(sim.state.orders.get(order.order_id)?.order_state).toBe('SHIPPING');
+    expect(notices).toEqual([
+      {
+        operation: `PUT /api/orders/${order.order_id}/accept`,
+        reason: 'channel_rejected',
+        status: 400,
+        waitMs: 0,
+        attempt: 1,
+      },
+    ]);
+  });
+
+  it('an acceptance refused while the order still waits is reported', async () => {
+    const { sim, connector } = setup();
+    const order = sim.createOrder();
+    const err = await rejection(
+      connector.acceptLines(order.order_id, [{ externalLineId: 'NOT-A-LINE', accepted: true }]),
+    );
+    expect(err).toMatchObject({ status: 400, retryable: false });
+    expect(sim.state.orders.get(order.order_id)?.order_state).toBe('WAITING_ACCEPTANCE');
   });
 
   it('an unknown order read back is a non-retryable error', async () => {

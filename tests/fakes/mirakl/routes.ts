@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { Or28Request, refundLines } from './refunds.js';
 import {
   acceptOrder,
   type OrderQuery,
@@ -10,7 +11,6 @@ import {
   setTracking,
   shipOrder,
 } from './store.js';
-import { Or28Request, refundLines } from './refunds.js';
 import { Or21Request, Or23Request, parseStockCsv } from './wire-schemas.js';
 
 /**

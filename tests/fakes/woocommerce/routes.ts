@@ -55,8 +55,11 @@ export function createWooRoutes({ state, now }: Ctx): Hono {
     const at = (o: FakeWooOrder) => Date.parse(`${o.date_modified_gmt}Z`);
     const created = (o: FakeWooOrder) => Date.parse(`${o.date_created_gmt}Z`);
     const sortKey = q.orderby === 'modified' ? at : q.orderby === 'id' ? (o: FakeWooOrder) => o.id : created;
+    // WordPress reads a list parameter as comma-separated values.
+    const excluded = new Set((q.exclude ?? '').split(',').filter(Boolean).map(Number));
     const list = [...state.orders.values()]
       .filter((o) => (after === null || at(o) > after) && (before === null || at(o) < before))
+      .filter((o) => !excluded.has(o.id))
       .sort((a, b) => (sortKey(a) - sortKey(b) || a.id - b.id) * (q.order === 'asc' ? 1 : -1));
     const perPage = Number(q.per_page ?? 10);
     const page = Number(q.page ?? 1);
