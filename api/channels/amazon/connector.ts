@@ -6,7 +6,15 @@ import type { InPlaceRetry, RateSignalHook, Throttle } from '../rate-limit.js';
 import { createAmazonClient } from './client.js';
 import { buildCancellationXml, submitFeed } from './feeds.js';
 import { MARKETPLACE_CURRENCY, mapAmazonOrder, SHIPPED_STATUSES } from './mapper.js';
-import { decodeToken, encodeToken, later, listItems, ordersPath, packageReferenceId } from './orders-api.js';
+import {
+  decodeToken,
+  earlier,
+  encodeToken,
+  later,
+  listItems,
+  ordersPath,
+  packageReferenceId,
+} from './orders-api.js';
 import { GetOrderResponse, GetOrdersResponse, peekOrder } from './wire.js';
 
 export interface AmazonConnectorOptions {
@@ -54,6 +62,7 @@ export function createAmazonConnector(options: AmazonConnectorOptions): ChannelC
 
     async pullOrders({ cursor, pageToken }): Promise<PullPage> {
       const token = pageToken ? decodeToken(pageToken) : null;
+      const startedAt = new Date(now()).toISOString();
       const since =
         token?.since ??
         cursor ??
@@ -95,12 +104,16 @@ export function createAmazonConnector(options: AmazonConnectorOptions): ChannelC
         orders.push(mapped);
       }
       const nextToken = body.data.payload.NextToken;
-      // Amazon does not promise update-date order across pages: the cursor moves with the last page only.
+      // Amazon does not promise update-date order across pages: the cursor moves with the last page only,
+      // and never past the pull's start: an order read on an early page and changed since (shipped by
+      // us meanwhile, say) carries a newer date than any page showed, and the next pull must see it.
+      const until = token?.until ?? startedAt;
+      const reached = maxSeen === null ? (cursor ?? null) : later(since, earlier(maxSeen, until));
       return {
         orders,
         hasMore: Boolean(nextToken),
-        nextCursor: nextToken ? (cursor ?? null) : (maxSeen ?? cursor ?? null),
-        pageToken: nextToken ? encodeToken({ nextToken, since, maxSeen }) : null,
+        nextCursor: nextToken ? (cursor ?? null) : reached,
+        pageToken: nextToken ? encodeToken({ nextToken, since, maxSeen, until }) : null,
       };
     },
 

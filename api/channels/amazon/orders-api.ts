@@ -8,6 +8,8 @@ export interface PageToken {
   nextToken: string;
   since: string;
   maxSeen: string | null;
+  /** When the pull started: the cursor never moves past it (absent from tokens issued before it was kept). */
+  until?: string;
 }
 
 export const encodeToken = (t: PageToken) => Buffer.from(JSON.stringify(t)).toString('base64url');
@@ -27,6 +29,8 @@ export function decodeToken(text: string): PageToken {
 
 export const later = (a: string | null, b: string | null) =>
   a === null ? b : b === null ? a : Date.parse(b) > Date.parse(a) ? b : a;
+export const earlier = (a: string | null, b: string | null) =>
+  a === null ? b : b === null ? a : Date.parse(b) < Date.parse(a) ? b : a;
 
 /**
  * Amazon keys packages by `packageReferenceId` within an order, and only takes positive numbers. It is
