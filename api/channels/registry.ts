@@ -79,6 +79,8 @@ export function createConnectorFactory(
       case 'amazon':
         return createAmazonConnector({
           endpoint: String(settings.endpoint),
+          // Optional: Login with Amazon elsewhere than https://api.amazon.com (a fake, in the load test).
+          ...(settings.lwaEndpoint ? { lwaEndpoint: String(settings.lwaEndpoint) } : {}),
           clientId: String(credentials.clientId),
           clientSecret: String(credentials.clientSecret),
           refreshToken: String(credentials.refreshToken),

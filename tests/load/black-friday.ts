@@ -2,25 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { sql } from 'drizzle-orm';
+import { type ChannelType, channelTypes } from '../channels/support/six-channels.js';
 import { desk as deskUser } from '../ops/cluster.js';
+import { withLoopbackTrust } from './loopback-tls.js';
 import { type Call, Recorder, signInTimed } from './recorder.js';
 import { createCrew, sampleConnections, startLoadTarget, topUpStock } from './target.js';
 
 /**
  * `npm run load`: a Black Friday hour compressed into LOAD_SECONDS against a running server on loopback.
- * Orders arrive from the Mirakl simulator (pulled by the workers over HTTP) and are typed in by the desk
- * (manual channel); LOAD_PICKERS pickers and LOAD_PACKERS packers scan them through the real routes, closed
- * loop (each sends its next request when the last one answered); the desk prints label batches, closes
- * the manifest and scans parcels out, which ships them and pushes tracking to the channel; stock pushes
- * go out as reservations change. Reports throughput, p50/p95/p99 per route, errors by status and the
- * database's connection use, then stops by itself. Times are reported, never asserted.
+ * Orders arrive from six marketplaces, each a fake on a loopback port of its own (Amazon, eBay, Cdiscount,
+ * Shopify, WooCommerce over HTTPS, and the Mirakl simulator), pulled by the workers over HTTP through the
+ * real connectors, and are typed in by the desk (manual channel); LOAD_PICKERS pickers and LOAD_PACKERS
+ * packers scan them through the real routes, closed loop (each sends its next request when the last one
+ * answered); the desk prints label batches, closes the manifest and scans parcels out, which ships them
+ * and pushes tracking to each order's channel; stock pushes go out to the six as reservations change.
+ * After the traffic the orders still at the channels are given LOAD_DRAIN_SECONDS to come in. Reports
+ * throughput, p50/p95/p99 per route, errors by status, per channel the orders imported, shipments
+ * confirmed and stock pushes, and the database's connection use, then checks the invariants over the
+ * database and the six channels and stops by itself. Times are reported, never asserted.
  */
+// The run needs its WooCommerce fake trusted over TLS: the first call re-runs this script with a loopback
+// certificate trusted (it waits for that run and exits with its code), the second returns the certificate.
+const tls = await withLoopbackTrust();
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const seconds = env('LOAD_SECONDS', 40);
 const pickers = env('LOAD_PICKERS', 50);
 const packers = env('LOAD_PACKERS', 10);
 const ordersPerSecond = env('LOAD_ORDERS_PER_SECOND', 8);
 const manualPerSecond = env('LOAD_MANUAL_PER_SECOND', 1);
+const stockPushSeconds = env('LOAD_STOCK_PUSH_SECONDS', 5);
+const drainSeconds = env('LOAD_DRAIN_SECONDS', 30);
 const thinkMs = env('LOAD_THINK_MS', 100);
 const apis = env('LOAD_API_PROCESSES', 2);
 const workers = env('LOAD_WORKER_PROCESSES', 1);
@@ -46,7 +57,7 @@ const pick = <T>(list: T[], i: number) => list[i % list.length]!;
 const setupStarted = performance.now();
 const phase = (what: string) =>
   console.error(`load test: ${what} (${((performance.now() - setupStarted) / 1000).toFixed(1)} s)`);
-const target = await startLoadTarget({ apis, workers });
+const target = await startLoadTarget({ apis, workers, tls, stockPushIntervalSeconds: stockPushSeconds });
 stopTarget = () => target.stop();
 phase(`${target.kind}: ${target.shape} up`);
 await topUpStock(target.db, 100_000);
@@ -71,23 +82,28 @@ const packerCalls = await signInAll(crew.packers);
 const setupSeconds = (performance.now() - setupStarted) / 1000;
 console.error(`load test: ${target.kind}, ${target.shape}; set up in ${setupSeconds.toFixed(1)} s`);
 
-bound(seconds + env('LOAD_GRACE_SECONDS', 60), 'the run');
+bound(seconds + drainSeconds + env('LOAD_GRACE_SECONDS', 60), 'the run');
 const connections = sampleConnections(target.databaseUrl);
 const toPick: string[] = [];
 const toPack: string[] = [];
 const seen = new Set<string>();
-const done = { picked: 0, packed: 0, labelled: 0, printed: 0, shipped: 0, manual: 0, mirakl: 0 };
+const done = { picked: 0, packed: 0, labelled: 0, printed: 0, shipped: 0, manual: 0, marketplace: 0 };
+const createdAt = Object.fromEntries(channelTypes.map((t) => [t, 0])) as Record<ChannelType, number>;
 let isRunning = true;
 const started = performance.now();
 
-async function miraklOrders() {
-  for (let i = 0; isRunning; i++) {
-    const lines = Array.from({ length: 1 + (i % 3) }, (_, k) => ({
-      sku: pick(skus, i + k * 2),
-      quantity: 1 + ((i + k) % 2),
+/** LOAD_ORDERS_PER_SECOND in all, each order at the next of the six channels in turn. */
+async function marketplaceOrders() {
+  for (let i = 0; isRunning && ordersPerSecond > 0; i++) {
+    const type = channelTypes[i % channelTypes.length]!;
+    const n = Math.floor(i / channelTypes.length);
+    const lines = Array.from({ length: 1 + (n % 3) }, (_, k) => ({
+      sku: pick(skus, n + k * 2),
+      quantity: 1 + ((n + k) % 2),
     }));
-    target.simulator.simulator.createOrder({ lines });
-    done.mirakl += 1;
+    target.marketplaces.createOrder(type, lines);
+    createdAt[type] += 1;
+    done.marketplace += 1;
     await sleep(1000 / ordersPerSecond);
   }
 }
@@ -192,6 +208,7 @@ interface QueueGroup {
   parcels: {
     parcelId: string;
     trackingNumber: string;
+    labelFormat: string;
     printCount: number;
     manifestId: string | null;
     scannedOutAt: string | null;
@@ -204,11 +221,18 @@ async function desk() {
     await sleep(2000);
     const queue = await deskCall('GET', '/api/desk/print-queue?unprintedOnly=true');
     if (queue.status !== 200) continue;
-    const parcelIds = (queue.body as QueueGroup[]).flatMap((g) => g.parcels.map((p) => p.parcelId));
-    if (parcelIds.length) {
+    // Our own labels print in either format; a carrier's only as the carrier sent it.
+    const format = round % 3 === 2 ? 'pdf' : 'zpl';
+    const batches = new Map<string, string[]>();
+    for (const group of queue.body as QueueGroup[])
+      for (const p of group.parcels) {
+        const as = group.carrierCode === 'SELF' ? format : p.labelFormat;
+        batches.set(as, [...(batches.get(as) ?? []), p.parcelId]);
+      }
+    for (const [as, parcelIds] of batches) {
       const printed = await deskCall('POST', '/api/desk/print', {
         parcelIds: parcelIds.slice(0, 200),
-        format: round % 3 === 2 ? 'pdf' : 'zpl',
+        format: as,
       });
       if (printed.status === 200) done.printed += Math.min(parcelIds.length, 200);
     }
@@ -235,7 +259,7 @@ async function desk() {
 }
 
 const loops = [
-  miraklOrders(),
+  marketplaceOrders(),
   manualOrders(),
   dispatcher(),
   desk(),
@@ -249,22 +273,78 @@ const elapsed = (performance.now() - started) / 1000;
 await Promise.all(loops);
 const connectionUse = (await connections?.stop()) ?? 'n/a (PGlite: one connection in the process)';
 
-// What the channel saw, and where the orders stand.
-const received = (await (await fetch(`${target.simulator.url}/_sim/received`)).json()) as {
-  received: { operationId: string; status: number | null }[];
+const rowsOf = async <T>(query: ReturnType<typeof sql>) => {
+  const result = (await target.db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 };
-const channelCalls: Record<string, number> = {};
-for (const c of received.received) channelCalls[c.operationId] = (channelCalls[c.operationId] ?? 0) + 1;
-const statusRows = (await target.db.execute(
-  sql`select status, count(*)::int as n from orders group by status order by status`,
-)) as unknown;
+/**
+ * Per channel: orders in (imported or parked), those still pending (the channel's acceptance or payment
+ * not through yet), shipments shipped here and confirmed at the channel.
+ */
+const channelRows = async () => {
+  const rows = await rowsOf<{
+    id: string;
+    imported: number;
+    pending: number;
+    parked: number;
+    shipped: number;
+    pushed: number;
+  }>(
+    sql`select c.id,
+          (select count(*)::int from orders o where o.channel_id = c.id) as imported,
+          (select count(*)::int from orders o where o.channel_id = c.id and o.status = 'pending') as pending,
+          (select count(*)::int from parked_orders p where p.channel_id = c.id) as parked,
+          (select count(*)::int from shipments s join orders o on o.id = s.order_id
+            where o.channel_id = c.id and s.status = 'shipped') as shipped,
+          (select count(*)::int from shipments s join orders o on o.id = s.order_id
+            where o.channel_id = c.id and s.status = 'shipped' and s.channel_push_status = 'confirmed') as pushed
+        from channels c`,
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+};
+
+// The orders still at the channels when the traffic stopped are pulled in, so none counts as lost.
+const drainStarted = performance.now();
+const isDrained = async () => {
+  const rows = await channelRows();
+  return target.marketplaces.channels.every((c) => {
+    const row = rows.get(c.id);
+    return Number(row?.imported ?? 0) + Number(row?.parked ?? 0) >= createdAt[c.type];
+  });
+};
+while (!(await isDrained()) && performance.now() - drainStarted < drainSeconds * 1000) await sleep(500);
+const drained = Math.round((performance.now() - drainStarted) / 100) / 10;
+
+// What the channels saw, and where the orders stand.
+const simulatorCalls: Record<string, number> = {};
+for (const c of target.simulator.simulator.received)
+  simulatorCalls[c.operationId] = (simulatorCalls[c.operationId] ?? 0) + 1;
 const orderStatuses = Object.fromEntries(
-  (Array.isArray(statusRows) ? statusRows : (statusRows as { rows: unknown[] }).rows).map((r) => {
-    const row = r as { status: string; n: number };
-    return [row.status, Number(row.n)];
-  }),
+  (
+    await rowsOf<{ status: string; n: number }>(
+      sql`select status, count(*)::int as n from orders group by status order by status`,
+    )
+  ).map((row) => [row.status, Number(row.n)]),
 );
 const invariants = await target.check().catch((err: Error) => ({ ok: false, violations: [err.message] }));
+const finalRows = await channelRows();
+const channelFigures = target.marketplaces.channels.map((c) => {
+  const row = finalRows.get(c.id);
+  const record = target.marketplaces.record(c.type);
+  return {
+    channel: c.type,
+    created: createdAt[c.type],
+    imported: Number(row?.imported ?? 0),
+    pending: Number(row?.pending ?? 0),
+    parked: Number(row?.parked ?? 0),
+    shipped: Number(row?.shipped ?? 0),
+    // Shipments whose push the channel answered, by our database; and the confirmations the fake holds.
+    pushConfirmed: Number(row?.pushed ?? 0),
+    confirmedAtChannel: record.confirmations.length,
+    stockPushes: target.marketplaces.stockPushes(c.type),
+  };
+});
+const labelsBooked = target.marketplaces.labelsBooked();
 await target.stop();
 
 const routes = recorder.stats(elapsed);
@@ -291,7 +371,25 @@ for (const r of routes)
   );
 console.log(`\nflow: ${JSON.stringify(done)}`);
 console.log(`orders by status: ${JSON.stringify(orderStatuses)}`);
-console.log(`channel calls (Mirakl simulator): ${JSON.stringify(channelCalls)}`);
+console.log(`\nper channel (orders still at the channels were given ${drained} s after the traffic):`);
+const columns = [
+  ['channel', 'channel'],
+  ['created', 'created'],
+  ['imported', 'imported'],
+  ['pending', 'pending'],
+  ['parked', 'parked'],
+  ['shipped', 'shipped'],
+  ['pushConfirmed', 'push confirmed'],
+  ['confirmedAtChannel', 'at channel'],
+  ['stockPushes', 'stock pushes'],
+] as const;
+console.log(columns.map(([, title], i) => (i === 0 ? title.padEnd(12) : title.padStart(16))).join(''));
+for (const f of channelFigures)
+  console.log(
+    columns.map(([key], i) => (i === 0 ? String(f[key]).padEnd(12) : String(f[key]).padStart(16))).join(''),
+  );
+console.log(`\nlabels booked with the carrier (Sendcloud fake, Amazon and eBay orders): ${labelsBooked}`);
+console.log(`Mirakl simulator calls: ${JSON.stringify(simulatorCalls)}`);
 console.log(`database connections: ${JSON.stringify(connectionUse)}`);
 console.log(
   `invariants after the run: ${invariants.ok ? 'ok' : `VIOLATED\n  ${invariants.violations.slice(0, 10).join('\n  ')}`}`,
@@ -308,7 +406,18 @@ writeFileSync(
       shape: target.shape,
       machine,
       at: new Date().toISOString(),
-      settings: { seconds, pickers, packers, ordersPerSecond, manualPerSecond, thinkMs, apis, workers },
+      settings: {
+        seconds,
+        pickers,
+        packers,
+        ordersPerSecond,
+        manualPerSecond,
+        stockPushSeconds,
+        drainSeconds,
+        thinkMs,
+        apis,
+        workers,
+      },
       setupSeconds: Math.round(setupSeconds * 10) / 10,
       elapsedSeconds: Math.round(elapsed * 10) / 10,
       totalRequests,
@@ -317,7 +426,10 @@ writeFileSync(
       routes,
       flow: done,
       orderStatuses,
-      channelCalls,
+      drainedSeconds: drained,
+      channels: channelFigures,
+      labelsBooked,
+      simulatorCalls,
       connections: connectionUse,
       invariants,
     },

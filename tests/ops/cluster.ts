@@ -12,7 +12,13 @@ import { createUser } from '../../api/services/auth/create-user.js';
 import { ensureFirstAdmin } from '../../api/services/auth/ensure-first-admin.js';
 import { type RunningMiraklSimulator, startMiraklSimulator } from '../fakes/mirakl/server.js';
 import { createTestDatabase } from '../support/test-database.js';
-import { checkInvariants, drizzleRunner, type InvariantReport, miraklRecord } from './invariants.js';
+import {
+  checkInvariants,
+  drizzleRunner,
+  type InvariantOptions,
+  type InvariantReport,
+  miraklRecord,
+} from './invariants.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const simulatorKey = 'ops-mirakl-key';
@@ -51,7 +57,8 @@ export interface Cluster {
   channelId: string;
   procs: Proc[];
   start(role: 'api' | 'worker', options?: { port?: number }): Promise<Proc>;
-  check(options?: { allowPendingPushes?: boolean }): Promise<InvariantReport>;
+  /** The invariants, with the Mirakl simulator's record and any other channels' records given. */
+  check(options?: InvariantOptions): Promise<InvariantReport>;
   stop(): Promise<void>;
 }
 
@@ -155,13 +162,17 @@ export async function startCluster(env: Record<string, string> = {}): Promise<Cl
       }
       return proc;
     },
-    async check(options = {}) {
-      const log = (await (await fetch(`${simulator.url}/_sim/received`)).json()) as Parameters<
-        typeof miraklRecord
-      >[1];
+    async check({ channels: others, ...options } = {}) {
       return checkInvariants(drizzleRunner(system.deps.db), {
-        channels: [miraklRecord(seeded.channelId, log)],
         ...options,
+        // Read once the shipments are (see InvariantOptions.channels).
+        channels: async () => {
+          const log = (await (await fetch(`${simulator.url}/_sim/received`)).json()) as Parameters<
+            typeof miraklRecord
+          >[1];
+          const more = typeof others === 'function' ? await others() : (others ?? []);
+          return [miraklRecord(seeded.channelId, log), ...more];
+        },
       });
     },
     async stop() {

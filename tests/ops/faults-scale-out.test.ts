@@ -132,6 +132,12 @@ describe.skipIf(!process.env.DATABASE_URL)(
         `jobs per worker ${perWorker.join(', ')}`,
       ).toBe(true);
       // One push job per shipment, each completed by one of the workers.
+      // The shipment is marked confirmed inside the job; the queue marks the job completed a moment after.
+      await kit.waitFor(
+        async () => (await pushJobs(shipmentIds)).every((j) => j.state === 'completed'),
+        30_000,
+        'push jobs completed',
+      );
       const jobs = await pushJobs(shipmentIds);
       expect(jobs).toHaveLength(shipmentIds.length);
       expect(jobs.every((j) => j.state === 'completed')).toBe(true);

@@ -11,10 +11,20 @@ export interface ChannelRecord {
   emittedOrderIds: string[];
   /** Every shipment confirmation the channel accepted (one per "shipped" write it took). */
   confirmations: { externalOrderId: string; trackingNumber: string | null }[];
+  /**
+   * The channel takes one confirmation per parcel, under its tracking number (Amazon packages, eBay
+   * fulfillments, Octopia parcels, Shopify fulfillments, WooCommerce notes): each parcel of a shipped
+   * shipment is then expected there once, where a Mirakl order carries one tracking for the shipment.
+   */
+  isPerParcel?: boolean;
 }
 
 export interface InvariantOptions {
-  channels?: ChannelRecord[];
+  /**
+   * Or a function, called once the shipments are read: on a system still pushing, a fake read before
+   * them could miss a confirmation the database then shows, and report it missing.
+   */
+  channels?: ChannelRecord[] | (() => ChannelRecord[] | Promise<ChannelRecord[]>);
   /** A run still under way may have pushes waiting; a settled one may not. */
   allowPendingPushes?: boolean;
 }
@@ -110,7 +120,8 @@ export async function checkInvariants(run: RunSql, options: InvariantOptions = {
     if (s.channel_push_status !== 'confirmed' && !options.allowPendingPushes)
       violations.push(`shipment ${s.id} is shipped but its channel push is ${s.channel_push_status}`);
   }
-  for (const channel of options.channels ?? []) {
+  const channels = typeof options.channels === 'function' ? await options.channels() : options.channels;
+  for (const channel of channels ?? []) {
     const known = new Map<string, number>();
     for (const c of channel.confirmations) {
       const key = `${c.externalOrderId}|${c.trackingNumber}`;
@@ -121,6 +132,16 @@ export async function checkInvariants(run: RunSql, options: InvariantOptions = {
       const numbers = (s.tracking as (string | null)[]).filter((n): n is string => n !== null);
       const times = numbers.reduce((sum, n) => sum + (known.get(`${s.external_id}|${n}`) ?? 0), 0);
       for (const n of numbers) expected.add(`${s.external_id}|${n}`);
+      if (channel.isPerParcel) {
+        for (const n of numbers) {
+          const parcelTimes = known.get(`${s.external_id}|${n}`) ?? 0;
+          if (s.channel_push_status === 'confirmed' ? parcelTimes !== 1 : parcelTimes > 1)
+            violations.push(
+              `parcel ${n} of shipment ${s.id} (order ${s.external_id}) is at its channel ${parcelTimes} times`,
+            );
+        }
+        continue;
+      }
       if (s.channel_push_status === 'confirmed' && times !== 1)
         violations.push(
           `shipment ${s.id} (order ${s.external_id}) was confirmed at its channel ${times} times`,

@@ -1,3 +1,5 @@
+import { createServer as createHttpsServer } from 'node:https';
+import { type ServerType, serve } from '@hono/node-server';
 import type { FetchLike } from '../../../api/channels/http.js';
 import { amazonCredentials } from '../../fakes/amazon/harness.js';
 import { createAmazonFake } from '../../fakes/amazon/simulator.js';
@@ -7,6 +9,7 @@ import { createEbayFake } from '../../fakes/ebay/simulator.js';
 import { createMiraklSimulator } from '../../fakes/mirakl/simulator.js';
 import { createShopifyFake } from '../../fakes/shopify/fake.js';
 import { createWooFake } from '../../fakes/woocommerce/fake.js';
+import { type ChannelRecord, miraklRecord } from '../../ops/invariants.js';
 
 /**
  * The six marketplace fakes side by side, one HTTP router in front of them (by host, the way the
@@ -138,3 +141,180 @@ export function channelInputs(settings: Record<string, unknown>) {
     },
   ] satisfies { type: ChannelType; name: string; credentials: object; settings: object }[];
 }
+
+export interface ServeSixFakesOptions {
+  /** The channels to serve; all six unless told. */
+  types?: readonly ChannelType[];
+  /**
+   * Key and certificate (PEM) for the WooCommerce fake, served over HTTPS: its connector sends the
+   * consumer secret as basic auth and refuses any base URL but https://. The others speak plain HTTP.
+   */
+  tls: { key: string; cert: string };
+}
+
+/**
+ * The fakes of `createSixFakes`, each served on a loopback port of its own, for a system running in
+ * other processes; `inputs` are the createChannel inputs pointing every connector at those ports.
+ */
+export async function serveSixFakes(options: ServeSixFakesOptions) {
+  const six = createSixFakes();
+  const types = options.types ?? channelTypes;
+  const urls: Partial<Record<ChannelType, string>> = {};
+  const servers: ServerType[] = [];
+  for (const type of types) {
+    const isTls = type === 'woocommerce';
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve(
+        {
+          fetch: six.fakes[type].app.fetch,
+          port: 0,
+          hostname: '127.0.0.1',
+          ...(isTls ? { createServer: createHttpsServer, serverOptions: options.tls } : {}),
+        },
+        () => resolve(s),
+      );
+    });
+    servers.push(server);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    urls[type] = `${isTls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  }
+  const urlOf = (type: ChannelType) => {
+    const url = urls[type];
+    if (!url) throw new Error(`the ${type} fake is not served`);
+    return url;
+  };
+
+  /** Where each connector's settings name its hosts (Octopia: the API under /seller/v2, auth beside it). */
+  const pointAt = (type: ChannelType, url: string): Record<string, string> => {
+    switch (type) {
+      case 'amazon':
+        return { endpoint: url, lwaEndpoint: url };
+      case 'ebay':
+        return { apiBase: url };
+      case 'cdiscount':
+        return { apiBase: `${url}/seller/v2`, authBase: url };
+      case 'mirakl':
+      case 'shopify':
+      case 'woocommerce':
+        return { baseUrl: url };
+    }
+  };
+
+  const { fakes } = six;
+  const isAccepted = (status: number | null) => status !== null && status < 300;
+  return {
+    ...six,
+    urls,
+    types,
+    /** createChannel inputs for the served channels, with `settings` added to each. */
+    inputs(settings: Record<string, unknown>) {
+      return channelInputs(settings)
+        .filter((input) => types.includes(input.type))
+        .map((input) => ({
+          ...input,
+          settings: { ...input.settings, ...pointAt(input.type, urlOf(input.type)) },
+        }));
+    },
+    /**
+     * What a fake saw, in the invariant checker's terms: every order it holds, and every parcel it took
+     * as shipped, read from its own state (one per parcel, Mirakl aside: one tracking per order).
+     */
+    record(type: ChannelType, channelId: string): ChannelRecord {
+      const perParcel = (orders: [string, string[]][]): ChannelRecord => ({
+        channelId,
+        emittedOrderIds: orders.map(([id]) => id),
+        confirmations: orders.flatMap(([id, numbers]) =>
+          numbers.map((n) => ({ externalOrderId: id, trackingNumber: n })),
+        ),
+        isPerParcel: true,
+      });
+      switch (type) {
+        case 'amazon':
+          return perParcel(
+            [...fakes.amazon.state.orders].map(([id, o]) => [
+              id,
+              [...o.packages.values()].map((p) => p.trackingNumber),
+            ]),
+          );
+        case 'ebay':
+          return perParcel(
+            [...fakes.ebay.state.orders.keys()].map((id) => [
+              id,
+              (fakes.ebay.state.fulfillments.get(id) ?? []).map((f) => f.shipmentTrackingNumber),
+            ]),
+          );
+        case 'mirakl':
+          return miraklRecord(channelId, {
+            orders: fakes.mirakl.state.createdIds.map((id) => fakes.mirakl.state.orders.get(id)),
+            received: fakes.mirakl.received,
+          });
+        case 'cdiscount':
+          return perParcel(
+            [...fakes.cdiscount.state.orders].map(([id, o]) => [id, o.shipments.map((p) => p.parcelNumber)]),
+          );
+        case 'shopify':
+          return perParcel(
+            [...fakes.shopify.state.orders].map(([id, o]) => [
+              id,
+              o.fulfillments.flatMap((f) => f.tracking.flatMap((t) => (t.number ? [t.number] : []))),
+            ]),
+          );
+        case 'woocommerce':
+          // A parcel is a customer note ending with the connector's marker line, read here on its own.
+          return perParcel(
+            [...fakes.woocommerce.state.orders.keys()].map((id) => [
+              String(id),
+              (fakes.woocommerce.state.notes.get(id) ?? []).flatMap(
+                (n) => /^\[shipdesk-parcel\] (\S+)/m.exec(n.note)?.[1] ?? [],
+              ),
+            ]),
+          );
+      }
+    },
+    /** Stock updates the fake accepted: calls for Mirakl, Octopia packages, eBay batches; one per SKU for Amazon. */
+    stockPushes(type: ChannelType): number {
+      switch (type) {
+        case 'amazon':
+          return fakes.amazon.received.filter(
+            (c) => c.operationId === 'patchListingsItem' && isAccepted(c.status),
+          ).length;
+        case 'ebay':
+          return fakes.ebay.received.filter(
+            (c) => c.operationId === 'bulkUpdatePriceQuantity' && isAccepted(c.status),
+          ).length;
+        case 'mirakl':
+          return fakes.mirakl.received.filter((c) => c.operationId === 'STO01' && isAccepted(c.status))
+            .length;
+        case 'cdiscount':
+          return fakes.cdiscount.calls.filter(
+            (c) => c.operationId === 'createOfferPackage' && isAccepted(c.status),
+          ).length;
+        case 'shopify':
+          return fakes.shopify.calls.filter(
+            (c) => c.rootFields.includes('inventorySetQuantities') && c.status === 200 && !c.throttled,
+          ).length;
+        case 'woocommerce':
+          return fakes.woocommerce.calls.filter(
+            (c) =>
+              ['batchProducts', 'batchProductVariations', 'updateProductById'].includes(c.operationId) &&
+              isAccepted(c.status),
+          ).length;
+      }
+    },
+    async close() {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              // Keep-alive sockets of the processes that called would hold `close` open.
+              (s as { closeAllConnections?: () => void }).closeAllConnections?.();
+            }),
+        ),
+      );
+    },
+  };
+}
+
+export type ServedSixFakes = Awaited<ReturnType<typeof serveSixFakes>>;
