@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { channels } from './channels.js';
 import { bytea, createdAt, tstz } from './columns.js';
 import { bins } from './locations.js';
 import { orderLines, orders } from './orders.js';
@@ -156,3 +167,65 @@ export const refundLines = pgTable(
     check('refund_lines_money_nonneg', sql`${t.amountMinor} >= 0 and ${t.shippingMinor} >= 0`),
   ],
 );
+
+/** What became of a channel's return notice: a return opened here, parked until it can be, or ignored. */
+export const returnNoticeStatuses = ['opened', 'parked', 'ignored'] as const;
+export type ReturnNoticeStatus = (typeof returnNoticeStatuses)[number];
+
+/** One line of a return as the channel announced it; `orderLineId` is ours once the order is known. */
+export interface ReturnNoticeLine {
+  externalLineId: string;
+  orderLineId: string | null;
+  quantity: number;
+  reason: string | null;
+}
+
+/**
+ * Every return a channel told us of, once per (channel, channel return id): a re-delivered notice finds
+ * its row and changes nothing; one for an order we do not know (or not shipped yet) waits here, parked
+ * with its reason, and is tried again on each read until its return can be opened.
+ */
+export const channelReturnNotices = pgTable(
+  'channel_return_notices',
+  {
+    channelId: text('channel_id')
+      .notNull()
+      .references(() => channels.id),
+    externalReturnId: text('external_return_id').notNull(),
+    /** Null only for a notice too malformed to name its order. */
+    externalOrderId: text('external_order_id'),
+    orderId: text('order_id').references(() => orders.id),
+    returnId: text('return_id').references(() => returns.id),
+    status: text('status', { enum: returnNoticeStatuses }).notNull(),
+    /** Why it is parked or ignored; null once its return is open. */
+    statusReason: text('status_reason'),
+    /** The channel's state code (RT11 `state`…), as last read. */
+    channelState: text('channel_state'),
+    reason: text('reason'),
+    trackingNumber: text('tracking_number'),
+    lines: jsonb('lines').$type<ReturnNoticeLine[]>().notNull().default([]),
+    raw: jsonb('raw').notNull(),
+    channelUpdatedAt: tstz('channel_updated_at'),
+    timesSeen: integer('times_seen').notNull().default(1),
+    firstSeenAt: tstz('first_seen_at').notNull().defaultNow(),
+    lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'channel_return_notices_pk', columns: [t.channelId, t.externalReturnId] }),
+    // Each read tries the channel's parked notices again, oldest first.
+    index('channel_return_notices_parked_idx')
+      .on(t.channelId, t.lastSeenAt)
+      .where(sql`${t.status} = 'parked'`),
+    index('channel_return_notices_return_idx').on(t.returnId),
+  ],
+);
+
+/** Where the read of each channel's returns resumes (the channel's last-update date, as it gives it). */
+export const channelReturnCursors = pgTable('channel_return_cursors', {
+  channelId: text('channel_id')
+    .primaryKey()
+    .references(() => channels.id),
+  cursor: text('cursor'),
+  lastPulledAt: tstz('last_pulled_at'),
+  lastError: text('last_error'),
+});

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
-import { orders, parcels, shipments } from '../../../db/schema/index.js';
+import { orders, parcels, returns, shipments } from '../../../db/schema/index.js';
 import { parseScan } from '../../../scanner/parse-scan.js';
 import { AppError } from '../../errors.js';
 
@@ -9,7 +9,8 @@ const expected =
 
 /**
  * What a parcel coming back names: our order barcode (packing slip), the tracking number of the parcel
- * we sent (the buyer often sends it back in the same box), or the channel's order number typed in.
+ * we sent (the buyer often sends it back in the same box), the return label's number when the channel
+ * announced the return with it, or the channel's order number typed in.
  */
 export async function findOrderByScan(
   tx: Executor,
@@ -27,6 +28,12 @@ export async function findOrderByScan(
     .innerJoin(shipments, eq(shipments.id, parcels.shipmentId))
     .where(eq(parcels.trackingNumber, text));
   if (byParcel) return byParcel;
+  const [byReturnLabel] = await tx
+    .select({ orderId: returns.orderId, trackingNumber: returns.trackingNumber })
+    .from(returns)
+    .where(and(eq(returns.trackingNumber, text), eq(returns.status, 'open')))
+    .limit(1);
+  if (byReturnLabel) return byReturnLabel;
   const byExternal = await tx
     .select({ id: orders.id })
     .from(orders)

@@ -12,6 +12,8 @@ export interface OpenReturnInput {
   reason?: string | null;
   channelReturnId?: string | null;
   trackingNumber?: string | null;
+  /** The lines and units the channel announced, recorded on the timeline with the opening. */
+  announcedLines?: { orderLineId: string | null; externalLineId: string; quantity: number }[];
 }
 
 /**
@@ -66,6 +68,9 @@ async function openInTx(tx: Executor, actor: Actor, input: OpenReturnInput, now:
   if (open) {
     if (input.trackingNumber && !open.trackingNumber)
       await tx.update(returns).set({ trackingNumber: input.trackingNumber }).where(eq(returns.id, open.id));
+    // The bench or the desk opened it first: the channel's notice names the same parcel from now on.
+    if (input.channelReturnId && !open.channelReturnId)
+      await tx.update(returns).set({ channelReturnId: input.channelReturnId }).where(eq(returns.id, open.id));
     return { returnId: open.id, orderId: order.id, isNew: false };
   }
   const returnId = newId('rma');
@@ -91,6 +96,8 @@ async function openInTx(tx: Executor, actor: Actor, input: OpenReturnInput, now:
         source: input.source,
         reason: input.reason ?? null,
         trackingNumber: input.trackingNumber ?? null,
+        ...(input.channelReturnId ? { channelReturnId: input.channelReturnId } : {}),
+        ...(input.announcedLines ? { lines: input.announcedLines } : {}),
       },
     },
     now,

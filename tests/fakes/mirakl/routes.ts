@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { Or28Request, refundLines } from './refunds.js';
+import { decodeSeekToken, queryReturns, type ReturnQuery } from './returns.js';
 import {
   acceptOrder,
   type OrderQuery,
@@ -14,8 +15,8 @@ import {
 import { Or21Request, Or23Request, parseStockCsv } from './wire-schemas.js';
 
 /**
- * The six seller operations, speaking the wire format of the official spec. Errors use the body Mirakl
- * answers with, `{ "status": <code>, "message": "…" }` (the spec itself documents no error schema).
+ * The seller operations the connector uses, speaking the wire format of the official spec. Errors use
+ * the body Mirakl answers with, `{ "status": <code>, "message": "…" }` (the spec documents no error schema).
  */
 
 export interface RouteContext {
@@ -78,6 +79,22 @@ function orderQuery(q: Record<string, string>): OrderQuery {
   };
 }
 
+/** RT11's filters; its list parameters are exploded (`return_state=A&return_state=B`). */
+function returnQuery(q: Record<string, string>, lists: Record<string, string[]>): ReturnQuery {
+  const list = (name: string) => (lists[name]?.length ? lists[name] : null);
+  return {
+    returnIds: list('return_id'),
+    states: list('return_state'),
+    orderCommercialIds: list('order_commercial_id'),
+    orderLineIds: list('order_line_id'),
+    createdFrom: dateParam(q.return_creation_date_from, 'return_creation_date_from'),
+    createdTo: dateParam(q.return_creation_date_to, 'return_creation_date_to'),
+    updatedFrom: dateParam(q.return_last_updated_from, 'return_last_updated_from'),
+    updatedTo: dateParam(q.return_last_updated_to, 'return_last_updated_to'),
+    limit: 10,
+  };
+}
+
 export function createMiraklApi(ctx: RouteContext): Hono {
   const api = new Hono();
   const { state } = ctx;
@@ -96,6 +113,19 @@ export function createMiraklApi(ctx: RouteContext): Hono {
   });
 
   api.get('/api/orders', (c) => c.json(queryOrders(state, orderQuery(c.req.query()))));
+
+  api.get('/api/returns', (c) => {
+    const q = c.req.query();
+    const limit = intParam(q.limit, 'limit', 10);
+    if (limit < 1 || limit > 100)
+      throw new SimError(400, `Parameter 'limit' must be between 1 and 100: ${limit}`);
+    // A seek token carries the query it continues; the other filters are not read with it.
+    if (q.page_token) {
+      const token = decodeSeekToken(q.page_token);
+      return c.json(queryReturns(state, { ...token.query, limit }, token.after));
+    }
+    return c.json(queryReturns(state, { ...returnQuery(q, c.req.queries()), limit }, null));
+  });
 
   // Before the `:orderId` routes: `refund` is not an order id.
   api.put('/api/orders/refund', async (c) => {

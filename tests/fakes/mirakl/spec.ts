@@ -15,8 +15,15 @@ export const SPEC_PATH = fileURLToPath(
 );
 
 type Json = Record<string, unknown>;
+interface Parameter {
+  name: string;
+  in: string;
+  schema?: Json;
+}
 interface Operation {
   operationId?: string;
+  description?: string;
+  parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Json }> } | null;
   responses?: Record<string, { content?: Record<string, { schema?: Json }> }>;
 }
@@ -125,4 +132,49 @@ export function specExample(operationId: string, status: number): unknown {
     | undefined;
   const first = Object.values(content?.examples ?? {})[0];
   return first?.value;
+}
+
+/**
+ * Seek-paginated operations (their description says so) take these as well: the spec points to a shared
+ * section for them that our copy does not carry.
+ */
+const SEEK_PARAMETERS: Record<string, Json> = {
+  limit: { type: 'integer', minimum: 1 },
+  page_token: { type: 'string', minLength: 1 },
+  sort: { type: 'string' },
+};
+
+/** A query string value as the parameter's schema types it (exploded arrays arrive one value per key). */
+function typedQueryValue(schema: Json, value: string): unknown {
+  switch (schema.type) {
+    case 'integer':
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    case 'boolean':
+      return value === 'true' ? true : value === 'false' ? false : value;
+    case 'array':
+      return [typedQueryValue((schema.items as Json) ?? {}, value)];
+    default:
+      return value;
+  }
+}
+
+/** Errors of a request's query parameters: each must be one the operation declares, valid by its schema. */
+export function validateQuery(operationId: string, query: Record<string, string>): string[] {
+  const op = operation(operationId);
+  const declared = new Map<string, Json>();
+  for (const p of op.parameters ?? []) if (p.in === 'query') declared.set(p.name, p.schema ?? {});
+  if (/seek pagination/i.test(op.description ?? ''))
+    for (const [name, schema] of Object.entries(SEEK_PARAMETERS)) declared.set(name, schema);
+  const errors: string[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    const schema = declared.get(name);
+    if (!schema) {
+      errors.push(`${operationId} has no query parameter '${name}'`);
+      continue;
+    }
+    for (const e of validate(`${operationId} query ${name}`, schema, typedQueryValue(schema, value)))
+      errors.push(`${name}: ${e}`);
+  }
+  return errors;
 }

@@ -1,4 +1,5 @@
 import { miraklDate, type SimOrder } from './order-factory.js';
+import type { SimReturn } from './returns.js';
 
 /**
  * The simulator's marketplace state and the order life cycle it enforces, kept apart from HTTP so the
@@ -29,6 +30,8 @@ export interface SimState {
   trackingMandatory: boolean;
   /** OR28 refunds issued so far (numbers their ids). */
   refundSeq: number;
+  /** Returns buyers opened (RT11), in creation order. */
+  returns: SimReturn[];
 }
 
 export function createState(): SimState {
@@ -39,6 +42,7 @@ export function createState(): SimState {
     imports: [],
     trackingMandatory: true,
     refundSeq: 0,
+    returns: [],
   };
 }
 
