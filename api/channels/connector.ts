@@ -1,4 +1,5 @@
 import type { PulledOrder } from './canonical.js';
+import type { FeedFileToSend, FeedImportState, FeedUploadResult } from './feed-delivery.js';
 
 /** One page of a pull. `nextCursor` is persisted only after the page has been ingested. */
 export interface PullPage {
@@ -73,6 +74,47 @@ export interface StockUpdate {
   quantity: number;
 }
 
+/** Where a return stands at the channel, in our words (each connector maps its own states). */
+export type ReturnNoticeState =
+  | 'requested'
+  | 'accepted'
+  | 'received'
+  | 'not_received'
+  | 'closed'
+  | 'refused'
+  | 'cancelled';
+
+/** A return the channel holds for an order (the buyer asked for it, or the channel opened it). */
+export interface ReturnNotice {
+  externalReturnId: string;
+  externalOrderId: string;
+  state: ReturnNoticeState;
+  /** The channel's own state code, kept for the desk. */
+  channelState: string;
+  /** The channel's reason code for the whole return (or its first line's when it gives none). */
+  reason: string | null;
+  /** Units announced per line; what actually comes back is what the bench scans. */
+  lines: { externalLineId: string; quantity: number; reason: string | null }[];
+  /** The tracking number of the parcel coming back, when the channel issued the return label. */
+  trackingNumber: string | null;
+  /** ISO-8601, as the channel gives them. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A return notice as read: mapped, or kept raw with the reason it could not be. */
+export type PulledReturnNotice =
+  | { ok: true; notice: ReturnNotice; raw: unknown }
+  | { ok: false; externalReturnId: string | null; raw: unknown; reason: string };
+
+/** One page of return notices, with the same cursor and continuation contract as `PullPage`. */
+export interface ReturnNoticePage {
+  notices: PulledReturnNotice[];
+  nextCursor: string | null;
+  hasMore: boolean;
+  pageToken: string | null;
+}
+
 export interface ConnectionTestResult {
   ok: boolean;
   message: string;
@@ -104,6 +146,15 @@ export interface ChannelConnector {
    * (channels without the read leave it out, and their refunds are retried only when known not sent).
    */
   readRefunds?(externalOrderId: string): Promise<ChannelRefund[]>;
+  /**
+   * Reads the returns changed since `cursor` (null: the connector's own look-back), one page at a time;
+   * channels whose API gives no return signal leave it out.
+   */
+  listReturns?(input: { cursor: string | null; pageToken: string | null }): Promise<ReturnNoticePage>;
+  /** Sends a stored offer feed (`feed-delivery.ts`); channels that take none leave it out. */
+  sendFeed?(file: FeedFileToSend): Promise<FeedUploadResult>;
+  /** Where an import `sendFeed` started stands, with its error report once it is over. */
+  readFeedImport?(importId: string): Promise<FeedImportState>;
 }
 
 /** Thrown by connectors. `retryable` separates a 5xx/429/timeout from a 4xx that will never succeed. */

@@ -1,14 +1,17 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { feedRuns } from '../../db/schema/index.js';
 import type { AppDeps } from '../deps.js';
+import { deliverFeed } from '../services/feeds/deliver-feed.js';
 import { generateFeed } from '../services/feeds/generate-feed.js';
-import { type FeedJob, queueFeed } from '../services/feeds/queue-feed.js';
+import { type DeliverFeedJob, type FeedJob, queueFeed } from '../services/feeds/queue-feed.js';
 import { loadChannelSettings } from '../services/pricing/channel-settings.js';
 import { queues } from './queues.js';
 
 /**
  * Offer feeds: a run per channel on change (queued by the import and the rule edits) and on schedule
- * (the tick queues a run for each channel whose interval has passed since its last run).
+ * (the tick queues a run for each channel whose interval has passed since its last run). A run the
+ * channel takes through its API is then delivered by its own job (queued with the run), and its import
+ * read back by follow-ups until the channel's report is kept.
  */
 export async function startFeedWorkers(
   deps: AppDeps,
@@ -25,6 +28,18 @@ export async function startFeedWorkers(
       runs: runs.length,
     });
   });
+  // With metadata: the last attempt of a delivery fails its run instead of leaving it waiting.
+  await boss.work<DeliverFeedJob>(
+    queues.deliverFeed,
+    { ...polling, includeMetadata: true },
+    async ([job]) => {
+      if (!job) return;
+      const outcome = await deliverFeed(deps, job.data, {
+        isLastAttempt: job.retryCount >= job.retryLimit,
+      });
+      log.info('feed delivery', { runId: job.data.runId, poll: job.data.poll ?? 0, outcome });
+    },
+  );
   await boss.work(queues.feedTick, polling, async () => {
     const now = deps.clock.now();
     for (const s of await loadChannelSettings(deps.db)) {

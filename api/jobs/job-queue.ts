@@ -144,6 +144,27 @@ export async function startJobQueue(
     }),
   );
   await ensureQueue(queues.feedTick, { name: queues.feedTick, policy: 'singleton' });
+  await ensureQueue(
+    queues.pullReturns,
+    tuned({
+      name: queues.pullReturns,
+      policy: 'stately',
+      retryLimit: 2,
+      retryDelay: 60,
+      retryBackoff: true,
+    }),
+  );
+  await ensureQueue(
+    queues.deliverFeed,
+    tuned({
+      name: queues.deliverFeed,
+      ...pushExpiry,
+      policy: 'stately',
+      retryLimit: 6,
+      retryDelay: 30,
+      retryBackoff: true,
+    }),
+  );
   return {
     boss,
     send(name, data, options = {}) {

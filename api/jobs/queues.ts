@@ -26,6 +26,13 @@ export const queues = {
   generateFeed: 'catalog.generate-feed',
   /** Cron fan-out: queues a scheduled feed run for each channel whose interval has passed. */
   feedTick: 'catalog.feed-tick',
+  /**
+   * Channel returns: `{}` fans out one job per enabled channel whose connector reads returns,
+   * `{ channelId }` reads that channel's (stately + singletonKey = channel id).
+   */
+  pullReturns: 'returns.pull-channel',
+  /** Sends a feed run and reads its import back: `{ runId, poll? }`, stately + singletonKey = run id. */
+  deliverFeed: 'catalog.deliver-feed',
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -57,4 +64,8 @@ export interface PollTrackingJob {
 export interface DeliverAlertJob {
   alertId: string;
   level: string;
+}
+export interface PullReturnsJob {
+  /** Absent for the scheduled fan-out. */
+  channelId?: string;
 }

@@ -25,6 +25,7 @@ import type {
   PushStockJob,
 } from './queues.js';
 import { type AcceptOrderJob, type PullChannelJob, type PushShipmentJob, queues } from './queues.js';
+import { startReturnWorkers } from './return-workers.js';
 
 export interface WorkerOptions {
   pollingIntervalSeconds?: number;
@@ -156,6 +157,7 @@ export async function startWorkers(deps: AppDeps, options: WorkerOptions = {}): 
   });
 
   await startFeedWorkers(deps, polling);
+  await startReturnWorkers(deps, polling);
 
   await boss.work(queues.tick, polling, async () => {
     const rows = await deps.db

@@ -22,6 +22,7 @@ const FeedRun = z
     offers: z.number().int(),
     blocked: z.number().int(),
     errorCount: z.number().int(),
+    deliveryError: z.string().nullable(),
     createdAt: z.string(),
     completedAt: z.string().nullable(),
   })

@@ -53,7 +53,19 @@ export const channelOffers = pgTable(
 );
 
 export const feedTriggers = ['schedule', 'change', 'manual'] as const;
-export const feedRunStatuses = ['generated', 'sent', 'completed', 'failed'] as const;
+/**
+ * generated (file kept) → sent (the channel took the file: its import id is on the run) → processing
+ * (the channel is still importing it) → completed (its report is kept, with or without errors) or failed;
+ * superseded: a newer run of the channel went out first, so this older one is never sent.
+ */
+export const feedRunStatuses = [
+  'generated',
+  'sent',
+  'processing',
+  'completed',
+  'failed',
+  'superseded',
+] as const;
 
 /** One generated feed: the file exactly as sent, and what the channel's import report said about it. */
 export const feedRuns = pgTable(
@@ -74,6 +86,8 @@ export const feedRuns = pgTable(
     errorCount: integer('error_count').notNull().default(0),
     /** The channel's id for the import (Mirakl import_id, Amazon feedId…), once sent. */
     externalId: text('external_id'),
+    /** Why the last attempt to send the run or read its import back failed (cleared when one succeeds). */
+    deliveryError: text('delivery_error'),
     createdAt: createdAt(),
     completedAt: tstz('completed_at'),
   },

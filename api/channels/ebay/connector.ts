@@ -4,6 +4,7 @@ import { type CancelReason, type ChannelConnector, ChannelError, type PullPage }
 import type { FetchLike } from '../http.js';
 import { currencyExponent } from '../money.js';
 import type { InPlaceRetry, RateSignalHook, Throttle } from '../rate-limit.js';
+import { sendEbayBulkFeed } from './bulk-price-quantity.js';
 import { createEbayClient, type EbayClient } from './client.js';
 import { amountMinor, mapEbayOrder } from './mapper.js';
 import { EbayFulfillments, EbayLineItem, EbayOrder, EbayOrderPage, peekOrder } from './wire.js';
@@ -280,6 +281,8 @@ export function createEbayConnector(options: EbayConnectorOptions): ChannelConne
         }
       }
     },
+
+    sendFeed: (file) => sendEbayBulkFeed(client, file),
 
     async testConnection() {
       try {

@@ -1,6 +1,6 @@
 import type { RetryReporter } from '../call-log.js';
 import type { FetchLike, HttpMethod } from '../http.js';
-import { type InPlaceRetry, requestThrottledJson } from '../rate-limit.js';
+import { type InPlaceRetry, requestThrottled, requestThrottledJson } from '../rate-limit.js';
 
 /**
  * HTTP access to one Mirakl seller API. The spec's security scheme `Shop-API-Key` is an apiKey in the
@@ -21,6 +21,8 @@ export type QueryValue = string | number | boolean | null | undefined;
 
 export interface MiraklClient {
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
+  /** A GET whose answer is a file (OF03's error report), as text. */
+  getText(path: string, query?: Record<string, QueryValue>): Promise<string>;
   put<T>(path: string, body?: unknown): Promise<T>;
   postMultipart<T>(path: string, form: FormData): Promise<T>;
 }
@@ -57,6 +59,13 @@ export function createMiraklClient(options: MiraklClientOptions): MiraklClient {
 
   return {
     get: (path, query) => send('GET', path, {}, query),
+    getText: async (path, query) => {
+      const res = await requestThrottled(
+        { method: 'GET', url: url(path, query), headers: { ...headers, accept: '*/*' } },
+        { ...http, operation: `GET ${path}` },
+      );
+      return res.text();
+    },
     put: (path, body) => send('PUT', path, body === undefined ? {} : { json: body }),
     postMultipart: (path, form) => send('POST', path, { body: form }),
   };

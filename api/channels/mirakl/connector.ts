@@ -5,7 +5,9 @@ import type { FetchLike } from '../http.js';
 import type { InPlaceRetry } from '../rate-limit.js';
 import { createMiraklClient } from './client.js';
 import { mapMiraklOrder, SHIPPED_STATES } from './mapper.js';
+import { miraklOfferImports } from './offer-imports.js';
 import { readMiraklRefunds, refundMiraklLines } from './refund.js';
+import { listMiraklReturns } from './returns.js';
 import { buildStockCsv } from './stock-csv.js';
 import { MiraklOrderPage, peekOrder } from './wire.js';
 
@@ -21,6 +23,8 @@ export interface MiraklConnectorOptions {
   retry?: InPlaceRetry;
   /** When a pull starts; injectable for tests. */
   now?: () => Date;
+  /** How far back the first read of returns (RT11) goes; 30 days by default. */
+  returnsLookbackDays?: number;
 }
 
 /**
@@ -242,6 +246,15 @@ export function createMiraklConnector(options: MiraklConnectorOptions): ChannelC
     refund: (request) => refundMiraklLines(client, request),
 
     readRefunds: (externalOrderId) => readMiraklRefunds(client, externalOrderId),
+
+    ...miraklOfferImports(client),
+
+    listReturns: (input) =>
+      listMiraklReturns(client, input, {
+        pageSize,
+        now,
+        lookbackDays: options.returnsLookbackDays ?? 30,
+      }),
 
     async testConnection() {
       try {

@@ -2,11 +2,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.js';
 import { newId } from '../../../db/ids.js';
 import { channelOffers, feedRuns } from '../../../db/schema/index.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
 import { recordEvent, systemActor } from '../events/record-event.js';
 import { buildOffer } from '../pricing/build-offer.js';
 import { loadChannelSettings } from '../pricing/channel-settings.js';
 import { channelQuantities, loadOfferProducts } from '../pricing/load-offer-products.js';
 import type { FeedOffer } from './formats/feed-file.js';
+import { isDeliveredFeed, queueFeedDelivery } from './queue-feed.js';
 import { renderFeed } from './render-feed.js';
 
 export type FeedTrigger = 'schedule' | 'change' | 'manual';
@@ -24,10 +26,11 @@ const PAGE = 2000;
 /**
  * One feed run for one channel: every catalogue product priced and checked, the publishable ones
  * written in the channel's format, the file(s) kept, and each product's status on the channel saved
- * with its reasons, so the products page says why a product is not published.
+ * with its reasons, so the products page says why a product is not published. With `jobs`, a run the
+ * channel takes through its API is queued for delivery in the same transaction (deliver-feed.ts).
  */
 export async function generateFeed(
-  deps: { db: Database },
+  deps: { db: Database; jobs?: JobQueue },
   channelId: string,
   trigger: FeedTrigger,
   now: Date,
@@ -93,6 +96,8 @@ export async function generateFeed(
         offers: file.positions.length,
         blocked: blocked.length + file.skipped.length,
       });
+      if (deps.jobs && isDeliveredFeed({ ...settings, format: settings.feed.format }))
+        await queueFeedDelivery({ jobs: deps.jobs }, { runId: id }, { tx });
       for (const p of file.positions) runOf.set(p.productId, id);
       for (const s of file.skipped)
         skipped.push({ productId: s.productId, reasons: [{ code: s.code, message: s.message }] });

@@ -17,6 +17,7 @@ export async function listFeedRuns(db: Database, options: { channelId?: string; 
       offers: feedRuns.offers,
       blocked: feedRuns.blocked,
       errorCount: feedRuns.errorCount,
+      deliveryError: feedRuns.deliveryError,
       createdAt: feedRuns.createdAt,
       completedAt: feedRuns.completedAt,
     })

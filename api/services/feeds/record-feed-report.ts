@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { channelOffers, feedRunErrors, feedRuns, products } from '../../../db/schema/index.js';
 import { notFound, unprocessable } from '../../errors.js';
+import { recordEvent, systemActor } from '../events/record-event.js';
 import { readCsv } from '../manual-orders/read-import-file.js';
 import { skusByPosition } from './run-positions.js';
 
@@ -60,13 +61,15 @@ export function parseFeedReport(text: string): ReportLine[] {
 /**
  * Attaches a channel's import report to a run: each error line is tied back to the product the run put
  * on that line (or that SKU), kept with the run, and the product is marked rejected on the channel with
- * the channel's message, so the products page shows it next to the product.
+ * the channel's message, so the products page shows it next to the product. The run is completed, or
+ * failed with `failure` when the channel refused the import as a whole.
  */
 export async function recordFeedReport(
   deps: { db: Database },
   runId: string,
   reportText: string,
   now: Date,
+  options: { failure?: string } = {},
 ): Promise<{ errors: number; matched: number }> {
   const lines = parseFeedReport(reportText);
   return deps.db.transaction(async (tx) => {
@@ -114,8 +117,24 @@ export async function recordFeedReport(
         .where(and(eq(channelOffers.channelId, run.channelId), eq(channelOffers.productId, productId)));
     await tx
       .update(feedRuns)
-      .set({ status: 'completed', errorCount: rows.length, completedAt: now })
+      .set({
+        status: options.failure ? 'failed' : 'completed',
+        errorCount: rows.length,
+        completedAt: now,
+        deliveryError: options.failure ?? null,
+      })
       .where(eq(feedRuns.id, runId));
+    await recordEvent(
+      tx,
+      systemActor,
+      {
+        type: 'feed.report',
+        entityType: 'channel',
+        entityId: run.channelId,
+        payload: { runId, errors: rows.length, ...(options.failure ? { failure: options.failure } : {}) },
+      },
+      now,
+    );
     return { errors: rows.length, matched: byProduct.size };
   });
 }

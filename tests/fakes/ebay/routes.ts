@@ -19,6 +19,11 @@ export interface EbayState {
     }[]
   >;
   inventory: Map<string, number>;
+  /** Published offers' price and quantity as bulkUpdatePriceQuantity last set them, by offer id. */
+  offers: Map<
+    string,
+    { sku: string; price: { value: string; currency: string } | null; quantity: number | null }
+  >;
 }
 
 export const ebayError = (errorId: number, message: string) => ({
@@ -183,23 +188,69 @@ export function createEbayApi(ctx: { state: EbayState; now: () => Date; newId: (
 
   app.post('/sell/inventory/v1/bulk_update_price_quantity', async (c) => {
     const body = (await c.req.json()) as {
-      requests?: { sku?: string; shipToLocationAvailability?: { quantity?: number } }[];
+      requests?: {
+        sku?: string;
+        shipToLocationAvailability?: { quantity?: number };
+        offers?: {
+          offerId?: string;
+          availableQuantity?: number;
+          price?: { value?: string; currency?: string };
+        }[];
+      }[];
     };
     const requests = body.requests ?? [];
     if (requests.length > 25) return c.json(ebayError(25709, 'At most 25 SKUs per call'), 400);
-    const responses = requests.map((r) => {
+    const inventoryError = (errorId: number, message: string) => ({
+      errorId,
+      domain: 'API_INVENTORY',
+      category: 'REQUEST',
+      message,
+    });
+    // One response per offer updated, or per SKU when only its ship-to-home quantity is (the spec's
+    // PriceQuantityResponse); a refused one carries its errors and changes nothing.
+    const responses = requests.flatMap((r) => {
+      const sku = r.sku ?? '';
+      const offers = r.offers ?? [];
       if (!r.sku || !ctx.state.inventory.has(r.sku)) {
-        return {
-          sku: r.sku ?? '',
-          statusCode: 404,
+        const notFound = { statusCode: 404, errors: [inventoryError(25702, 'SKU not found')] };
+        return offers.length === 0
+          ? [{ sku, ...notFound }]
+          : offers.map((o) => ({ sku, offerId: o.offerId ?? '', ...notFound }));
+      }
+      const badPrice = offers.find((o) => o.price && !/^\d+(\.\d{1,2})?$/.test(o.price.value ?? ''));
+      const quantity = r.shipToLocationAvailability?.quantity;
+      const badQuantity =
+        (quantity !== undefined && quantity < 0) || offers.some((o) => (o.availableQuantity ?? 0) < 0);
+      if (badPrice || badQuantity) {
+        const refused = {
+          statusCode: 400,
           errors: [
-            { errorId: 25702, domain: 'API_INVENTORY', category: 'REQUEST', message: 'SKU not found' },
+            inventoryError(
+              25709,
+              badPrice
+                ? `Invalid value for price. ${badPrice.price?.value} is not an amount above 0`
+                : 'Invalid value for quantity',
+            ),
           ],
         };
+        return offers.length === 0
+          ? [{ sku, ...refused }]
+          : offers.map((o) => ({ sku, offerId: o.offerId ?? '', ...refused }));
       }
-      const quantity = r.shipToLocationAvailability?.quantity;
-      if (typeof quantity === 'number') ctx.state.inventory.set(r.sku, quantity);
-      return { sku: r.sku, statusCode: 200 };
+      if (typeof quantity === 'number') ctx.state.inventory.set(sku, quantity);
+      if (offers.length === 0) return [{ sku, statusCode: 200 }];
+      return offers.map((o) => {
+        const offerId = o.offerId ?? '';
+        const known = ctx.state.offers.get(offerId);
+        ctx.state.offers.set(offerId, {
+          sku,
+          price: o.price
+            ? { value: o.price.value ?? '', currency: o.price.currency ?? '' }
+            : (known?.price ?? null),
+          quantity: o.availableQuantity ?? known?.quantity ?? null,
+        });
+        return { sku, offerId, statusCode: 200 };
+      });
     });
     return c.json({ responses }, responses.every((r) => r.statusCode === 200) ? 200 : 207);
   });

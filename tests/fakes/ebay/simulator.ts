@@ -57,6 +57,7 @@ export function createEbayFake(opts: EbayFakeOptions) {
     orders: new Map(),
     fulfillments: new Map(),
     inventory: new Map(catalog.map((p) => [p.sku, 0])),
+    offers: new Map(),
   };
   const tokens = new Map<string, number>();
   const received: EbayCallLog[] = [];

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { type DemoProduct, demoCatalog } from '../../../db/seed/demo-catalog.js';
 import { renderHomePage } from './html.js';
+import { createOfferImportsApi } from './offer-imports.js';
 import { buildOrder, type CreateOrderOverrides, miraklDate, type SimOrder } from './order-factory.js';
+import { type CreateReturnInput, createReturn, setReturnState } from './returns.js';
 import { createMiraklApi, miraklError } from './routes.js';
 import { demoShop } from './shop.js';
-import { createState, type SimState } from './store.js';
+import { createState, SimError, type SimState } from './store.js';
 
 /**
  * A Mirakl seller API that runs in-process (tests call `app.request`) or on a port (the demo). It keeps
@@ -41,6 +43,7 @@ const OPERATIONS: [method: string, pattern: RegExp, operationId: string][] = [
   ['PUT', /^\/api\/orders\/refund$/, 'OR28'],
   ['POST', /^\/api\/offers\/stock\/imports$/, 'STO01'],
   ['GET', /^\/api\/account$/, 'A01'],
+  ['GET', /^\/api\/returns$/, 'RT11'],
 ];
 
 function operationOf(method: string, path: string): string {
@@ -145,6 +148,7 @@ export function createMiraklSimulator(opts: MiraklSimulatorOptions) {
   });
 
   const shop = () => demoShop(startedAt, miraklDate(clock()), state.orders.size, catalog.length);
+  app.route('/', createOfferImportsApi({ state, now, catalog }));
   app.route('/', createMiraklApi({ state, now, shop }));
 
   app.get('/', (c) => c.html(renderHomePage(state, received)));
@@ -152,6 +156,15 @@ export function createMiraklSimulator(opts: MiraklSimulatorOptions) {
     c.json({ orders: state.createdIds.map((id) => state.orders.get(id)), received }),
   );
   app.post('/_sim/orders', (c) => c.json(store(build()), 201));
+  // The buyer asks to send a shipped order back (every line in full), for the demo.
+  app.post('/_sim/orders/:orderId/returns', (c) => {
+    try {
+      return c.json(createReturn(state, c.req.param('orderId'), {}, now()), 201);
+    } catch (err) {
+      if (err instanceof SimError) return miraklError(err.status, err.message);
+      throw err;
+    }
+  });
 
   return {
     app,
@@ -161,6 +174,15 @@ export function createMiraklSimulator(opts: MiraklSimulatorOptions) {
     createOrder: (overrides?: CreateOrderOverrides) => store(build(overrides)),
     /** Generates an order without storing it, to be bent into a malformed one for `addRawOrder`. */
     buildOrder: build,
+    /** A buyer's return of a shipped order (WAITING_ACCEPTANCE by default), visible to RT11. */
+    createReturn: (orderId: string, input: CreateReturnInput = {}) =>
+      createReturn(state, orderId, input, now()),
+    /** Moves a return on (IN_PROGRESS, RECEIVED, CLOSED…), which updates its `last_updated`. */
+    setReturnState: (returnId: string, next: string) => setReturnState(state, returnId, next, now()),
+    /** Stores any JSON as a return, as is: for malformed notices. */
+    addRawReturn: (raw: Record<string, unknown>) => {
+      state.returns.push(raw as never);
+    },
     /** Stores any JSON as an order, as is: for malformed payloads (missing offer_sku, negative quantity…). */
     addRawOrder: (raw: Record<string, unknown>) => store(raw as SimOrder),
     /** The next `count` calls of `operationId` answer `status` (auth is checked after, like a gateway). */

@@ -8,6 +8,13 @@ import { usePolling } from '../../use-polling.js';
 import { CatalogNav } from './CatalogNav.js';
 import { FeedRunDetail } from './FeedRunDetail.js';
 
+/** Failed or with errors in red; on its way to the channel (sent, processing) as pending. */
+function runBadge(run: { status: string; errorCount: number }): string {
+  if (run.status === 'failed' || run.errorCount > 0) return 'badge-refused';
+  if (run.status === 'sent' || run.status === 'processing') return 'badge-pending';
+  return 'badge-confirmed';
+}
+
 /** Every feed run with its counts and file; run a channel's feed now; the channel's report per line. */
 export function FeedRunsPage() {
   const { user } = useSession();
@@ -118,10 +125,14 @@ export function FeedRunsPage() {
                     <td data-label={t('catFeedFormat')} className="small">
                       {tCode('catFormat', r.format)}
                     </td>
-                    <td data-label={t('catFeedStatus')}>
-                      <span className={`badge ${r.errorCount > 0 ? 'badge-refused' : 'badge-confirmed'}`}>
-                        {tCode('catRunStatus', r.status)}
-                      </span>
+                    <td data-label={t('catFeedStatus')} data-testid="run-status" data-status={r.status}>
+                      <span className={`badge ${runBadge(r)}`}>{tCode('catRunStatus', r.status)}</span>
+                      {r.deliveryError ? (
+                        <span className="muted small" data-testid="run-delivery-error">
+                          {' '}
+                          · {r.deliveryError}
+                        </span>
+                      ) : null}
                     </td>
                     <td data-label={t('catFeedOffers')} className="num" data-testid="run-offers">
                       {r.offers}
