@@ -2,7 +2,7 @@ import {
   badgeLogin,
   launchPickChromium,
   remainingOf,
-  scan,
+  scanInRealTime as scan,
   startPickSystem,
   startWaveInBrowser,
   waveOf,
@@ -11,7 +11,8 @@ import { percentile, type Row } from './row.js';
 
 /**
  * In the real picking PWA in headless Chromium: time from the key that ends a wedge scan to the sound
- * being scheduled (the page records it, see web/src/pages/pick/pick-feedback.ts). Scans are checked on
+ * being scheduled (the page records it, see web/src/pages/pick/pick-feedback.ts). Keys are typed in real
+ * time, so the Enter key's own timestamp is when it arrived. Scans are checked on
  * the device against the cached pick list, so the server's time is not part of this figure.
  */
 export async function benchBrowserFeedback(): Promise<Row[]> {
@@ -38,6 +39,9 @@ export async function benchBrowserFeedback(): Promise<Row[]> {
         (window as unknown as { shipdeskFeedbackLatencies: number[] }).shipdeskFeedbackLatencies.slice(),
       )
     ).sort((a, b) => a - b);
+    // A time below zero means the key events were not stamped when they arrived: the figure would lie.
+    if (latencies.length === 0 || latencies[0]! < 0)
+      throw new Error(`scan → sound times are not measurable: ${latencies.slice(0, 3).join(', ')}`);
     return [
       {
         figure: `scan → sound in the PWA (${latencies.length} wedge scans) p50`,
