@@ -100,11 +100,11 @@ export function pickScanStatement(actor: Actor, scan: PickScan, now: Date): SQL 
         t.quantity - t.quantity_picked - t.quantity_short as remaining,
         r.quantity - r.quantity_picked as reservation_room
       from pick_tasks t
-      join wave on wave.id = t.wave_id
-      join bin on bin.id = t.bin_id
-      join product on product.id = t.product_id
       join reservations r on r.id = t.reservation_id and r.status = 'active'
-      where t.status = 'open'
+      -- Equalities on the three columns of pick_tasks_wave_bin_product_idx, as values: the prepared
+      -- statement's generic plan then reads the scanned step's tasks, not every open task of the wave.
+      where t.wave_id = (select id from wave) and t.bin_id = (select id from bin)
+        and t.product_id = (select id from product) and t.status = 'open'
       for update of t, r
     ),
     chosen as (
