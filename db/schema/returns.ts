@@ -45,6 +45,10 @@ export const returns = pgTable(
     uniqueIndex('returns_channel_uq')
       .on(t.orderId, t.channelReturnId)
       .where(sql`${t.channelReturnId} is not null`),
+    // The bench finds an open return by the number on the return label the buyer was sent.
+    index('returns_open_tracking_idx')
+      .on(t.trackingNumber)
+      .where(sql`${t.status} = 'open' and ${t.trackingNumber} is not null`),
   ],
 );
 

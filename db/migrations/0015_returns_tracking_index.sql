@@ -1,0 +1,1 @@
+CREATE INDEX "returns_open_tracking_idx" ON "returns" USING btree ("tracking_number") WHERE "returns"."status" = 'open' and "returns"."tracking_number" is not null;
