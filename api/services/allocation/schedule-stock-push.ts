@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { channels, products } from '../../../db/schema/index.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
@@ -33,8 +33,12 @@ export async function scheduleStockPush(
   const items = await tx
     .select({ id: products.id, sku: products.sku })
     .from(products)
-    .where(inArray(products.id, ids));
+    .where(inArray(products.id, ids))
+    // Jobs are keyed per channel and SKU: two transactions queueing the same keys in the same order
+    // wait for each other instead of deadlocking.
+    .orderBy(asc(products.sku));
   const jobsToSend = targets
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .filter((channel) => channel.settings.isStockPushEnabled !== false)
     .flatMap((channel) => {
       const window = Number(channel.settings.stockPushIntervalSeconds ?? defaultStockPushIntervalSeconds);
