@@ -232,6 +232,12 @@ describe('dashboard in Chromium', () => {
     await page.getByTestId('settings-save').click();
     await page.getByTestId('dash-alert-settings').getByRole('status').waitFor();
     expect(await page.getByTestId('webhook-secret').inputValue()).toBe('');
+    // The form reads the settings back after saving: the placeholder follows a moment after the status.
+    await page.waitForFunction(() =>
+      /secret is saved/.test(
+        document.querySelector('[data-testid="webhook-secret"]')?.getAttribute('placeholder') ?? '',
+      ),
+    );
     expect(await page.getByTestId('webhook-secret').getAttribute('placeholder')).toMatch(/secret is saved/);
     const settingsText = await (await api.get('/api/dashboard/alert-settings')).text();
     expect(JSON.parse(settingsText)).toMatchObject({
