@@ -1,22 +1,18 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { orderLines, orders } from '../../../db/schema/index.js';
 
-/** `picked` once no live line lacks units, else `picking`, in one statement. */
+/** The order's status from its lines: `picked` once no live line lacks units, else `picking`. */
+const pickVerdict = sql`case when exists (
+    select 1 from ${orderLines} l
+    where l.order_id = ${orders.id} and l.status <> 'cancelled' and l.quantity_picked < l.quantity
+  ) then 'picking' else 'picked' end`;
+
+/** Sets that status, in one statement, on an order still being picked. */
 export async function refreshOrderPickStatus(tx: Executor, orderId: string, now: Date): Promise<void> {
-  const lacking = tx
-    .select({ id: orderLines.id })
-    .from(orderLines)
-    .where(
-      and(
-        eq(orderLines.orderId, orderId),
-        ne(orderLines.status, 'cancelled'),
-        sql`${orderLines.quantityPicked} < ${orderLines.quantity}`,
-      ),
-    );
   await tx
     .update(orders)
-    .set({ status: sql`case when exists (${lacking}) then 'picking' else 'picked' end`, updatedAt: now })
+    .set({ status: pickVerdict, updatedAt: now })
     .where(and(eq(orders.id, orderId), sql`${orders.status} in ('ready', 'picking')`));
 }
 
@@ -33,18 +29,14 @@ export async function settleOrderPickStatus(
   now: Date,
 ): Promise<{ id: string; status: string }[]> {
   if (orderIds.length === 0) return [];
-  const verdict = sql`case when exists (
-      select 1 from ${orderLines} l
-      where l.order_id = ${orders.id} and l.status <> 'cancelled' and l.quantity_picked < l.quantity
-    ) then 'picking' else 'picked' end`;
   return db
     .update(orders)
-    .set({ status: verdict, updatedAt: now })
+    .set({ status: pickVerdict, updatedAt: now })
     .where(
       and(
         inArray(orders.id, orderIds),
         sql`${orders.status} in ('ready', 'picking')`,
-        sql`${orders.status} <> ${verdict}`,
+        sql`${orders.status} <> ${pickVerdict}`,
       ),
     )
     .returning({ id: orders.id, status: orders.status });

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { orderLines, orders, reservations } from '../../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
@@ -7,7 +7,7 @@ import { rejectScan, scanError } from '../scans/reject-scan.js';
 import { resolveBinCode, resolveProductCode } from '../scans/resolve-scan.js';
 import { findRecordedScan } from '../scans/scan-replay.js';
 import { getPickList, type PickStep } from './get-pick-list.js';
-import { settleOrderPickStatus } from './refresh-order-pick-status.js';
+import { refreshOrderPickStatus, settleOrderPickStatus } from './refresh-order-pick-status.js';
 
 export interface PickScanInput {
   orderId: string;
@@ -122,18 +122,7 @@ export async function scanPick(
     if (line && line.quantityPicked === line.quantity) {
       await tx.update(orderLines).set({ status: 'picked' }).where(eq(orderLines.id, line.id));
     }
-    const [open] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(orderLines)
-      .where(
-        and(
-          eq(orderLines.orderId, order.id),
-          ne(orderLines.status, 'cancelled'),
-          sql`${orderLines.quantityPicked} < ${orderLines.quantity}`,
-        ),
-      );
-    const status = open && Number(open.n) === 0 ? 'picked' : 'picking';
-    await tx.update(orders).set({ status, updatedAt: now }).where(eq(orders.id, order.id));
+    await refreshOrderPickStatus(tx, order.id, now);
     await recordEvent(
       tx,
       actor,
