@@ -1,10 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { newId } from '../../../db/ids.js';
-import { packBoxes, packBoxLines, parcelLines, parcels, shipments } from '../../../db/schema/index.js';
+import { packBoxes, packBoxLines, parcelLines, parcels } from '../../../db/schema/index.js';
 import type { CarrierLabel } from '../../carriers/carrier.js';
 import { type Actor, recordEvent } from '../events/record-event.js';
 import type { loadPackedOrder } from '../shipping/load-packed-order.js';
+import { insertLabelledShipment } from '../shipping/record-shipment.js';
 
 type Box = typeof packBoxes.$inferSelect;
 
@@ -31,20 +32,7 @@ export async function recordBoxedShipment(
   },
 ) {
   const { packed, carrier, boxes, booked } = input;
-  const shipmentId = newId('shp');
-  await tx.insert(shipments).values({
-    id: shipmentId,
-    orderId: packed.order.id,
-    status: 'labelled',
-    carrierCode: carrier.code,
-    carrierName: carrier.name,
-    service: carrier.service,
-    trackingUrl: carrier.trackingUrl,
-    carrierShipmentId: carrier.carrierShipmentId,
-    carrierAccountId: carrier.carrierAccountId,
-    createdBy: actor.userId ?? null,
-    createdAt: now,
-  });
+  const shipmentId = await insertLabelledShipment(tx, actor, now, packed.order.id, carrier);
   const contents = await tx
     .select()
     .from(packBoxLines)

@@ -25,21 +25,8 @@ export async function recordShipment(
   },
 ) {
   const { packed, carrier, parcel } = input;
-  const shipmentId = newId('shp');
+  const shipmentId = await insertLabelledShipment(tx, actor, now, packed.order.id, carrier);
   const parcelId = newId('pcl');
-  await tx.insert(shipments).values({
-    id: shipmentId,
-    orderId: packed.order.id,
-    status: 'labelled',
-    carrierCode: carrier.code,
-    carrierName: carrier.name,
-    service: carrier.service,
-    trackingUrl: carrier.trackingUrl,
-    carrierShipmentId: carrier.carrierShipmentId,
-    carrierAccountId: carrier.carrierAccountId,
-    createdBy: actor.userId ?? null,
-    createdAt: now,
-  });
   await tx.insert(parcels).values({
     id: parcelId,
     shipmentId,
@@ -73,4 +60,39 @@ export async function recordShipment(
     now,
   );
   return { shipmentId, parcelId, trackingNumber: parcel.trackingNumber, carrierCode: carrier.code };
+}
+
+/** The carrier a labelled shipment was booked with. */
+export interface ShipmentCarrier {
+  code: string;
+  name: string;
+  service: string;
+  trackingUrl: string | null;
+  carrierShipmentId: string;
+  carrierAccountId: string | null;
+}
+
+/** The shipment row of a freshly labelled order (one parcel or one per box); returns its id. */
+export async function insertLabelledShipment(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  orderId: string,
+  carrier: ShipmentCarrier,
+): Promise<string> {
+  const shipmentId = newId('shp');
+  await tx.insert(shipments).values({
+    id: shipmentId,
+    orderId,
+    status: 'labelled',
+    carrierCode: carrier.code,
+    carrierName: carrier.name,
+    service: carrier.service,
+    trackingUrl: carrier.trackingUrl,
+    carrierShipmentId: carrier.carrierShipmentId,
+    carrierAccountId: carrier.carrierAccountId,
+    createdBy: actor.userId ?? null,
+    createdAt: now,
+  });
+  return shipmentId;
 }
